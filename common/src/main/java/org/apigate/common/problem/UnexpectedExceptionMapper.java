@@ -1,0 +1,45 @@
+package org.apigate.common.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import org.apigate.common.requestid.RequestId;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything no other mapper knows. An exception wrapped by the EJB container is unwrapped and mapped by its cause;
+ * anything else is a defect: logged with the request id, answered with a 500 problem without internals.
+ */
+@Provider
+public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    Providers providers;
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Response toResponse(Throwable exception) {
+        Throwable cause = exception.getCause();
+        if (exception instanceof EJBException && cause != null) {
+            ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+            if (mapper != null) {
+                return mapper.toResponse(cause);
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure of request " + RequestId.of(request), exception);
+        return super.toResponse(exception);
+    }
+
+    @Override
+    Problem problemFor(Throwable exception) {
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "The server could not complete the request; quote the request id when reporting it.");
+    }
+}

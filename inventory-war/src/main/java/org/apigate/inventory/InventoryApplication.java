@@ -1,0 +1,9 @@
+package org.apigate.inventory;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The inventory service's REST API under {@code /inventory/api}. */
+@ApplicationPath("/api")
+public class InventoryApplication extends Application {
+}

@@ -1,0 +1,218 @@
+package org.apigate.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real Payara Micro process serving one or more WARs, as the run script starts it: its own port, its own root
+ * directory, no clustering (the default multicast discovery would leave loopback), its log in a file. Ready means
+ * a URL answered, not Payara's "ready" line, which it prints even when a deployment failed.
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final List<String> command;
+    private final Path log;
+    private final String readyPath;
+    private Process process;
+    private Duration timeToReady;
+
+    private PayaraMicro(Builder builder) {
+        this.name = builder.name;
+        this.port = builder.port;
+        this.readyPath = builder.readyPath;
+        Path work = Path.of("target", "payara", name).toAbsolutePath();
+        this.log = work.resolveSibling(name + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + builder.heap);
+        builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
+                "--disablephonehome", "--nocluster"));
+        builder.deployments.forEach((war, context) -> cmd.addAll(List.of("--deploy", war + ":" + context)));
+        this.command = List.copyOf(cmd);
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** The jar that the build copied into target/ with its version in the name (never a stale one). */
+    public static String microJar() {
+        String jar = System.getProperty("payara.microJar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("payara.microJar not set or missing: " + jar);
+        }
+        return jar;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the process and waits until {@code readyPath} answers 200, or fails with the log's tail. */
+    public PayaraMicro start() {
+        try {
+            Files.createDirectories(log.getParent());
+            Instant started = Instant.now();
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            awaitReady(Instant.now().plus(Duration.ofSeconds(180)));
+            timeToReady = Duration.between(started, Instant.now());
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(Instant deadline) {
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
+            }
+            try {
+                if (Http.get(url() + readyPath).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the listener is not up yet; poll again
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException(name + " not ready within the deadline\n" + logTail());
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory of the process in MiB, read from /proc (Linux). */
+    public long rssMiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                    .findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Kills the process at once, as a crash would (no shutdown hooks). */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Stops gracefully, then forcibly if it takes too long. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!waitForExit(Duration.ofSeconds(30))) {
+                kill();
+            }
+        }
+    }
+
+    private boolean waitForExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Describes an instance before it starts. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> deployments = new LinkedHashMap<>();
+        private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private int port = freePort();
+        private String heap = "384m";
+        private String readyPath = "/health/ready";
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder deploy(Path war, String contextRoot) {
+            deployments.put(war.toAbsolutePath().toString(), contextRoot);
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            systemProperties.put(key, value);
+            return this;
+        }
+
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        /** The path that must answer 200 before the instance counts as ready, e.g. a resource of the WAR. */
+        public Builder readyWhen(String path) {
+            this.readyPath = path;
+            return this;
+        }
+
+        public PayaraMicro build() {
+            return new PayaraMicro(this);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.apigate.user.directory.boundary;
+
+import jakarta.json.JsonObject;
+import org.apigate.testing.Http;
+import org.apigate.testing.Loopback;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URL;
+import java.util.UUID;
+
+import static org.apigate.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The user API on real Payara Micro, deployed as the WAR operators deploy, good paths and bad. */
+@ExtendWith(ArquillianExtension.class)
+class UsersApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive packagedWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/user.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    String api;
+    String users;
+
+    @BeforeEach
+    void locate() {
+        api = Loopback.of(base) + "/api";
+        users = api + "/users";
+    }
+
+    static String form(String username, String email, String displayName) {
+        return "{\"username\":\"" + username + "\",\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\"}";
+    }
+
+    static String unique() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    JsonObject register(String username) {
+        Http.Reply created = Http.post(users, form(username, username + "@example.org", "Ada " + username));
+        assertEquals(201, created.status(), created::toString);
+        return created.json();
+    }
+
+    @Test
+    void registersAndReadsAUser() {
+        String name = unique();
+        Http.Reply created = Http.post(users, form(name, name + "@example.org", "Ada Lovelace"));
+
+        assertEquals(201, created.status(), created::toString);
+        String id = created.json().getString("id");
+        assertTrue(created.header("Location").endsWith("/api/users/" + id), created::toString);
+        assertNotNull(created.header("X-Request-Id"));
+
+        JsonObject read = Http.get(users + "/" + id).json();
+        assertEquals(name, read.getString("username"));
+        assertEquals(name + "@example.org", read.getString("email"));
+        assertEquals("Ada Lovelace", read.getString("displayName"));
+        assertNotNull(read.getString("createdAt"));
+    }
+
+    @Test
+    void listsUsersInPages() {
+        register(unique());
+        register(unique());
+
+        Http.Reply page = Http.get(users + "?limit=1&offset=0");
+
+        assertEquals(200, page.status(), page::toString);
+        assertEquals(1, page.jsonArray().size());
+        assertTrue(Long.parseLong(page.header("X-Total-Count")) >= 2);
+    }
+
+    @Test
+    void updatesAndDeletesAUser() {
+        String name = unique();
+        String id = register(name).getString("id");
+
+        Http.Reply updated = Http.put(users + "/" + id, form(name, name + "@example.org", "Renamed"));
+        assertEquals(200, updated.status(), updated::toString);
+        assertEquals("Renamed", Http.get(users + "/" + id).json().getString("displayName"));
+
+        assertEquals(204, Http.delete(users + "/" + id).status());
+        assertProblem(404, Http.get(users + "/" + id));
+        assertProblem(404, Http.delete(users + "/" + id));
+    }
+
+    @Test
+    void rejectsDuplicateUsernameOrEmailWith409() {
+        String name = unique();
+        register(name);
+
+        assertProblem(409, Http.post(users, form(name, unique() + "@example.org", "Other")));
+        assertProblem(409, Http.post(users, form(unique(), name + "@example.org", "Other")));
+    }
+
+    @Test
+    void namesEveryInvalidField() {
+        JsonObject problem = assertProblem(400, Http.post(users, form("has space", "not-an-email", "")));
+
+        String errors = problem.getJsonArray("errors").toString();
+        assertTrue(errors.contains("\"username\""), errors);
+        assertTrue(errors.contains("\"email\""), errors);
+        assertTrue(errors.contains("\"displayName\""), errors);
+    }
+
+    @Test
+    void rejectsMissingBody() {
+        assertProblem(400, Http.post(users, ""));
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        assertProblem(400, Http.post(users, "{\"username\": "));
+        assertProblem(400, Http.post(users, "[1,2,3]"));
+        assertProblem(400, Http.post(users, "{\"username\": {\"nested\": true}}"));
+    }
+
+    @Test
+    void rejectsWrongContentTypeWith415() {
+        assertProblem(415, Http.send("POST", users, "username=x", "Content-Type", "text/plain"));
+    }
+
+    @Test
+    void rejectsBadPagingParameters() {
+        assertProblem(400, Http.get(users + "?limit=0"));
+        assertProblem(400, Http.get(users + "?limit=100000"));
+        assertProblem(400, Http.get(users + "?offset=-1"));
+        assertProblem(404, Http.get(users + "?limit=abc"));
+    }
+
+    @Test
+    void answersUnknownRoutesAndMethodsWithProblems() {
+        assertProblem(404, Http.get(api + "/nothing-here"));
+        JsonObject notAllowed = assertProblem(405, Http.send("PATCH", users, "{}", "Content-Type", "application/json"));
+        assertNotNull(notAllowed.getString("detail"));
+    }
+
+    @Test
+    void echoesAWellFormedRequestIdInProblems() {
+        Http.Reply reply = Http.get(users + "/unknown", "X-Request-Id", "trace-42");
+
+        assertEquals("trace-42", assertProblem(404, reply).getString("requestId"));
+        assertEquals("trace-42", reply.header("X-Request-Id"));
+    }
+}
