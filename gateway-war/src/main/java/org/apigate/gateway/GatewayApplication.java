@@ -1,9 +1,17 @@
 package org.apigate.gateway;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
-/** The public entry point: {@code /api/**} for clients, {@code /admin/**} for operators. */
+/**
+ * The public entry point: {@code /api/**} for clients, {@code /admin/**} for operators.
+ * Every request is authenticated by the MicroProfile JWT mechanism; the roles a token may carry in its
+ * {@code groups} claim are the two declared here.
+ */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"customer", "admin"})
 public class GatewayApplication extends Application {
 }

@@ -39,9 +39,22 @@ public final class PayaraMicro implements AutoCloseable {
         cmd.add("-Xmx" + builder.heap);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
-                "--disablephonehome", "--nocluster"));
+                "--disablephonehome", "--nocluster", "--prebootcommandfile", loopbackOnly(work).toString()));
         builder.deployments.forEach((war, context) -> cmd.addAll(List.of("--deploy", war + ":" + context)));
         this.command = List.copyOf(cmd);
+    }
+
+    /** A pre-boot command file binding the HTTP listener to 127.0.0.1 only. */
+    private static Path loopbackOnly(Path work) {
+        try {
+            Path file = work.resolveSibling(work.getFileName() + "-preboot.asadmin");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=127.0.0.1\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Builder named(String name) {
@@ -105,6 +118,10 @@ public final class PayaraMicro implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public String name() {
+        return name;
     }
 
     public String url() {

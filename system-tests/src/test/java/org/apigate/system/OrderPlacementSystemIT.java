@@ -1,0 +1,217 @@
+package org.apigate.system;
+
+import jakarta.json.JsonObject;
+import org.apigate.testing.Http;
+import org.apigate.testing.PayaraMicro;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+import static org.apigate.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * User, inventory and order services, each the packaged WAR on its own Payara Micro process with its own embedded
+ * database, placing orders end to end over HTTP: the saga across two services, idempotency, out of stock, and an
+ * inventory outage that must leave nothing half-done.
+ */
+class OrderPlacementSystemIT {
+
+    private static final Logger LOG = Logger.getLogger(OrderPlacementSystemIT.class.getName());
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    static PayaraMicro user;
+    static PayaraMicro inventory;
+    static PayaraMicro order;
+
+    @BeforeAll
+    static void startServices() {
+        user = PayaraMicro.named("user").deploy(Wars.of("user-war"), "/user")
+                .property("user.datasource.url", Wars.h2(RUN, "user"))
+                .readyWhen("/user/api/users?limit=1").build().start();
+        inventory = PayaraMicro.named("inventory").deploy(Wars.of("inventory-war"), "/inventory")
+                .property("inventory.datasource.url", Wars.h2(RUN, "inventory"))
+                .readyWhen("/inventory/api/items?limit=1").build().start();
+        order = PayaraMicro.named("order").deploy(Wars.of("order-war"), "/order")
+                .property("order.datasource.url", Wars.h2(RUN, "order"))
+                .property("order.user.url", user.url() + "/user")
+                .property("order.inventory.url", inventory.url() + "/inventory")
+                .readyWhen("/order/api/orders?limit=1").build().start();
+        for (PayaraMicro instance : new PayaraMicro[] {user, inventory, order}) {
+            LOG.info(() -> String.format("%s ready in %d ms, RSS %d MiB", instance.name(),
+                    instance.timeToReady().toMillis(), instance.rssMiB()));
+        }
+    }
+
+    @AfterAll
+    static void stopServices() {
+        for (PayaraMicro instance : new PayaraMicro[] {order, inventory, user}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    static String users() {
+        return user.url() + "/user/api/users";
+    }
+
+    static String items() {
+        return inventory.url() + "/inventory/api/items";
+    }
+
+    static String orders() {
+        return order.url() + "/order/api/orders";
+    }
+
+    static String newUser() {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply created = Http.post(users(), "{\"username\":\"" + name + "\",\"email\":\"" + name
+                + "@example.org\",\"displayName\":\"" + name + "\"}");
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
+    }
+
+    static String newItem(int available) {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply put = Http.put(items() + "/" + sku, "{\"name\":\"Widget\",\"available\":" + available + "}");
+        assertEquals(201, put.status(), put::toString);
+        return sku;
+    }
+
+    static JsonObject item(String sku) {
+        return Http.get(items() + "/" + sku).json();
+    }
+
+    static String order(String userId, String sku, int quantity) {
+        return "{\"userId\":\"" + userId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+    }
+
+    @Test
+    void placingAnOrderReservesTheStock() {
+        String userId = newUser();
+        String sku = newItem(10);
+
+        Http.Reply placed = Http.post(orders(), order(userId, sku, 3));
+
+        assertEquals(201, placed.status(), placed::toString);
+        JsonObject body = placed.json();
+        assertEquals("CONFIRMED", body.getString("status"));
+        assertEquals(userId, body.getString("userId"));
+        assertEquals(7, item(sku).getInt("available"));
+        assertEquals(3, item(sku).getInt("reserved"));
+        assertEquals("CONFIRMED", Http.get(orders() + "/" + body.getString("id")).json().getString("status"));
+        assertTrue(Http.get(orders() + "?userId=" + userId).body().contains(body.getString("id")));
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameOrder() {
+        String userId = newUser();
+        String sku = newItem(10);
+        String key = "key-" + UUID.randomUUID();
+
+        Http.Reply first = Http.post(orders(), order(userId, sku, 2), "Idempotency-Key", key);
+        Http.Reply retry = Http.post(orders(), order(userId, sku, 2), "Idempotency-Key", key);
+
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(first.status(), retry.status(), retry::toString);
+        assertEquals(first.json().getString("id"), retry.json().getString("id"));
+        assertEquals(8, item(sku).getInt("available"), "the retry must not reserve again");
+    }
+
+    @Test
+    void outOfStockIs409NamingTheShortSkuAndReservesNothing() {
+        String userId = newUser();
+        String plenty = newItem(10);
+        String scarce = newItem(1);
+        String lines = "{\"userId\":\"" + userId + "\",\"lines\":[{\"sku\":\"" + plenty + "\",\"quantity\":2},"
+                + "{\"sku\":\"" + scarce + "\",\"quantity\":5}]}";
+
+        JsonObject problem = assertProblem(409, Http.post(orders(), lines));
+
+        assertTrue(problem.getJsonArray("shortSkus").toString().contains(scarce), problem::toString);
+        assertTrue(problem.getString("detail").contains(scarce), problem::toString);
+        assertEquals(10, item(plenty).getInt("available"), "all or nothing");
+        assertEquals(1, item(scarce).getInt("available"));
+    }
+
+    @Test
+    void cancellingReleasesTheStock() {
+        String userId = newUser();
+        String sku = newItem(5);
+        String id = Http.post(orders(), order(userId, sku, 5)).json().getString("id");
+        assertEquals(0, item(sku).getInt("available"));
+
+        Http.Reply cancelled = Http.post(orders() + "/" + id + "/cancel", "");
+
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        assertEquals(5, item(sku).getInt("available"));
+        assertEquals(0, item(sku).getInt("reserved"));
+    }
+
+    @Test
+    void unknownUserIsRejectedWithoutTouchingStock() {
+        String sku = newItem(5);
+
+        assertProblem(404, Http.post(orders(), order("no-such-user", sku, 1)));
+        assertEquals(5, item(sku).getInt("available"));
+    }
+
+    @Test
+    void inventoryDownIs503AndLeavesNoReservationBehind() {
+        String userId = newUser();
+        String sku = newItem(4);
+        inventory.close();
+        try {
+            Http.Reply refused = Http.post(orders(), order(userId, sku, 1));
+            assertProblem(503, refused);
+        } finally {
+            inventory.start();
+        }
+        awaitOrdersAccepted(userId, newItem(1));
+        assertEquals(4, item(sku).getInt("available"), "no stock may stay reserved");
+        assertEquals(0, item(sku).getInt("reserved"));
+        Http.Reply failed = Http.get(orders() + "?userId=" + userId);
+        assertEquals(200, failed.status());
+        failed.jsonArray().getValuesAs(JsonObject.class).forEach(o -> {
+            assertNotEquals("CONFIRMED", o.getString("status"), "no order confirmed without its reservation");
+            Http.Reply reservation = Http.get(inventory.url() + "/inventory/api/reservations/" + o.getString("id"));
+            assertTrue(reservation.status() == 404 || reservation.body().contains("RELEASED"), reservation::toString);
+        });
+    }
+
+    /** After an outage the circuit breaker may stay open for its delay: poll until an order goes through. */
+    static void awaitOrdersAccepted(String userId, String sku) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        Http.Reply reply = Http.post(orders(), order(userId, sku, 1));
+        while (reply.status() == 503 && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            reply = Http.post(orders(), order(userId, sku, 1));
+        }
+        assertEquals(201, reply.status(), reply::toString);
+    }
+
+    @Test
+    void committedDataSurvivesARestart() {
+        String userId = newUser();
+        String sku = newItem(6);
+        String orderId = Http.post(orders(), order(userId, sku, 1)).json().getString("id");
+
+        user.close();
+        user.start();
+        order.close();
+        order.start();
+
+        assertEquals(200, Http.get(users() + "/" + userId).status());
+        assertEquals("CONFIRMED", Http.get(orders() + "/" + orderId).json().getString("status"));
+    }
+}
