@@ -27,7 +27,7 @@ done
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "Building (mvn package, tests skipped)..."
-  mvn -B -q -DskipTests install
+  mvn -B -q -DskipTests -DskipITs install
 fi
 if [ ! -f "$MICRO_JAR" ]; then
   # Payara Micro comes from Maven Central like every other dependency; the version is in the file name.

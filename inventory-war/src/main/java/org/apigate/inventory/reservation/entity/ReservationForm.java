@@ -1,0 +1,23 @@
+package org.apigate.inventory.reservation.entity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.apigate.inventory.Identifier;
+
+import java.util.HashSet;
+import java.util.List;
+
+/** What a client sends to reserve stock: its own id for the reservation, and one line per SKU. */
+public record ReservationForm(
+        @NotNull @Pattern(regexp = Identifier.PATTERN, message = Identifier.MESSAGE)
+        String id,
+        @NotNull @Size(min = 1, max = 100) @DistinctSkus
+        List<@Valid Line> lines) {
+
+    /** Whether this asks for exactly {@code other} lines, in any order. */
+    public boolean hasLines(List<Line> other) {
+        return lines.size() == other.size() && new HashSet<>(lines).equals(new HashSet<>(other));
+    }
+}
