@@ -43,7 +43,11 @@ public class InventoryDatabase implements HealthCheck {
 
     public static final String JNDI_NAME = "java:app/jdbc/inventory";
 
-    @Resource(lookup = JNDI_NAME)
+    /**
+     * The data source in use: this WAR's own definition above unless {@code inventory.datasource.jndi} names a JDBC
+     * resource an administrator created (Payara Server pools, see server-config). persistence.xml uses the same key.
+     */
+    @Resource(lookup = "${MPCONFIG=inventory.datasource.jndi:" + JNDI_NAME + "}")
     DataSource dataSource;
 
     @PostConstruct

@@ -3,6 +3,7 @@ package org.apigate.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ public final class PayaraMicro implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final String readyPath;
+    private final int readyStatus;
+    private final Map<String, String> environment;
     private Process process;
     private Duration timeToReady;
 
@@ -32,6 +35,8 @@ public final class PayaraMicro implements AutoCloseable {
         this.name = builder.name;
         this.port = builder.port;
         this.readyPath = builder.readyPath;
+        this.readyStatus = builder.readyStatus;
+        this.environment = Map.copyOf(builder.environment);
         Path work = Path.of("target", "payara", name).toAbsolutePath();
         this.log = work.resolveSibling(name + ".log");
         List<String> cmd = new ArrayList<>();
@@ -40,6 +45,9 @@ public final class PayaraMicro implements AutoCloseable {
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
                 "--disablephonehome", "--nocluster", "--prebootcommandfile", loopbackOnly(work).toString()));
+        if (builder.postBootCommands != null) {
+            cmd.addAll(List.of("--postbootcommandfile", builder.postBootCommands.toAbsolutePath().toString()));
+        }
         builder.deployments.forEach((war, context) -> cmd.addAll(List.of("--deploy", war + ":" + context)));
         this.command = List.copyOf(cmd);
     }
@@ -83,9 +91,12 @@ public final class PayaraMicro implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Instant started = Instant.now();
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            awaitReady(Instant.now().plus(Duration.ofSeconds(180)));
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+            awaitReady(logBefore, Instant.now().plus(Duration.ofSeconds(180)));
             timeToReady = Duration.between(started, Instant.now());
             return this;
         } catch (IOException e) {
@@ -93,13 +104,13 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Instant deadline) {
+    private void awaitReady(long logBefore, Instant deadline) {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
             }
             try {
-                if (Http.get(url() + readyPath).status() == 200) {
+                if (bootFinished(logBefore) && Http.get(url() + readyPath).status() == readyStatus) {
                     return;
                 }
             } catch (RuntimeException notYetListening) {
@@ -109,6 +120,21 @@ public final class PayaraMicro implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(name + " not ready within the deadline\n" + logTail());
+    }
+
+    /**
+     * Payara Micro printed its "ready in" line during this start, i.e. it has deployed every --deploy WAR. On a
+     * restart with the same root directory it first redeploys the WAR it had, which answers the ready path for a
+     * moment before the --deploy of the same WAR replaces it (404s in between).
+     */
+    private boolean bootFinished(long logBefore) {
+        try {
+            byte[] bytes = Files.readAllBytes(log);
+            int from = (int) Math.min(logBefore, bytes.length);
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).contains(" ready in ");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void pause() {
@@ -194,9 +220,12 @@ public final class PayaraMicro implements AutoCloseable {
         private final String name;
         private final Map<String, String> deployments = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private Path postBootCommands;
         private int port = freePort();
         private String heap = "384m";
         private String readyPath = "/health/ready";
+        private int readyStatus = 200;
 
         private Builder(String name) {
             this.name = name;
@@ -217,6 +246,18 @@ public final class PayaraMicro implements AutoCloseable {
             return this;
         }
 
+        /** An environment variable of the process; MicroProfile Config reads them too (USER_DATASOURCE_PASSWORD). */
+        public Builder environment(String variable, String value) {
+            environment.put(variable, value);
+            return this;
+        }
+
+        /** An asadmin command file Payara runs after booting, before it deploys the WARs (--postbootcommandfile). */
+        public Builder postBootCommands(Path file) {
+            this.postBootCommands = file;
+            return this;
+        }
+
         public Builder heap(String heap) {
             this.heap = heap;
             return this;
@@ -225,6 +266,16 @@ public final class PayaraMicro implements AutoCloseable {
         /** The path that must answer 200 before the instance counts as ready, e.g. a resource of the WAR. */
         public Builder readyWhen(String path) {
             this.readyPath = path;
+            return this;
+        }
+
+        /**
+         * Ready when {@code path} answers {@code status}, e.g. a secured URL answering 401: the application and its
+         * security are both up (a bare 500 comes while Payara is still installing the authentication mechanism).
+         */
+        public Builder readyWhen(String path, int status) {
+            this.readyPath = path;
+            this.readyStatus = status;
             return this;
         }
 

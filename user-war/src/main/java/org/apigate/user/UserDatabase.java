@@ -39,7 +39,11 @@ public class UserDatabase implements HealthCheck {
 
     public static final String JNDI_NAME = "java:app/jdbc/users";
 
-    @Resource(lookup = JNDI_NAME)
+    /**
+     * The data source in use: this WAR's own definition above unless {@code user.datasource.jndi} names a JDBC
+     * resource an administrator created (Payara Server pools, see server-config). persistence.xml uses the same key.
+     */
+    @Resource(lookup = "${MPCONFIG=user.datasource.jndi:" + JNDI_NAME + "}")
     DataSource dataSource;
 
     @PostConstruct
