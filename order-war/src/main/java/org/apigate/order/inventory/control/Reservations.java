@@ -1,0 +1,80 @@
+package org.apigate.order.inventory.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apigate.common.faulttolerance.TimeoutInterrupts;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+/**
+ * Stock reservations for orders, with every failure sorted into what the saga must know: out of stock, or
+ * unavailable - and then whether a reservation may exist that must be released.
+ */
+@ApplicationScoped
+public class Reservations {
+
+    @Inject
+    InventoryCalls calls;
+
+    /** Holds the stock for every line, or throws; the reservation id is the order id. */
+    public void reserve(String orderId, List<ReservationRequest.Item> lines) {
+        try {
+            calls.reserve(new ReservationRequest(orderId, lines));
+        } catch (RuntimeException e) {
+            TimeoutInterrupts.clearAfterFailedCall();
+            if (e instanceof OutOfStockException) {
+                throw e;
+            }
+            if (e instanceof ReservationReleasedException) {
+                throw new InventoryUnavailableException("reservation " + orderId + " was already released", false, e);
+            }
+            throw new InventoryUnavailableException(describe(e), mayHaveArrived(e), e);
+        }
+    }
+
+    /** Releases the reservation, also one that was never made (inventory then refuses it for good). */
+    public void release(String orderId) {
+        try {
+            calls.release(orderId);
+        } catch (RuntimeException e) {
+            TimeoutInterrupts.clearAfterFailedCall();
+            throw new InventoryUnavailableException(describe(e), true, e);
+        }
+    }
+
+    /**
+     * Whether a failed request may still have reached inventory. Not when the connection was refused or the circuit
+     * breaker did not even try; after a timeout, a reset or an error status it may have, so it must be undone.
+     */
+    static boolean mayHaveArrived(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof CircuitBreakerOpenException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A reason fit for the order's audit trail and the client; the exception itself goes to the log. */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CircuitBreakerOpenException) {
+                return "calls to inventory are paused after repeated failures";
+            }
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return "inventory did not answer in time";
+            }
+            if (t instanceof ConnectException) {
+                return "inventory refused the connection";
+            }
+            if (t instanceof InventoryErrorException) {
+                return t.getMessage();
+            }
+        }
+        return "inventory could not be reached";
+    }
+}
