@@ -47,23 +47,29 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-# start NAME PORT WAR CONTEXT [-Dkey=value ...]
+# start NAME PORT WAR CONTEXT [option ...]: options before "--" go to the JVM, after it to Payara Micro.
 start() {
-  local name=$1 port=$2 war=$3 context=$4
+  local name=$1 port=$2 war=$3 context=$4 jvm=() micro=()
   shift 4
-  java -Xmx"$HEAP" "$@" -jar "$MICRO_JAR" \
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
+  [ $# -gt 0 ] && shift && micro=("$@")
+  # A fresh root directory: Payara Micro would otherwise redeploy the previous build's WAR from it first.
+  rm -rf "${RUN_DIR:?}/$name"
+  java -Xmx"$HEAP" "${jvm[@]}" -jar "$MICRO_JAR" \
     --deploy "$war:$context" --port "$port" --nocluster --disablephonehome \
     --prebootcommandfile "$ROOT/server-config/micro/preboot-loopback.asadmin" \
-    --rootDir "$RUN_DIR/$name" >"$RUN_DIR/$name.log" 2>&1 &
+    --rootDir "$RUN_DIR/$name" "${micro[@]}" >"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
   echo "Starting $name on 127.0.0.1:$port (log: target/run/$name.log)"
 }
 
-# wait_ready NAME URL: polls until the WAR reports its deployment and URL answers 200 (Payara prints "ready" even
-# when a deployment failed, so neither alone is trusted); fails on a failed deployment or after 180 s.
+# wait_ready NAME URL [STATUS]: polls until the WAR reports its deployment and URL answers STATUS (default 200;
+# Payara prints "ready" even when a deployment failed, so neither alone is trusted); fails on a failed deployment
+# or after 180 s.
 wait_ready() {
-  local name=$1 url=$2 deadline=$((SECONDS + 180))
-  until grep -q "successfully deployed" "$RUN_DIR/$name.log" 2>/dev/null && curl -fsS -o /dev/null "$url" 2>/dev/null; do
+  local name=$1 url=$2 expected=${3:-200} deadline=$((SECONDS + 180))
+  until grep -q "successfully deployed" "$RUN_DIR/$name.log" 2>/dev/null \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "$expected" ]; do
     if [ $SECONDS -ge $deadline ] || grep -qE "Exception while loading the app|Error occurred during deployment" "$RUN_DIR/$name.log" 2>/dev/null; then
       echo "$name did not come up; last lines of target/run/$name.log:" >&2
       tail -n 40 "$RUN_DIR/$name.log" >&2
@@ -82,12 +88,14 @@ start gateway "$GATEWAY_PORT" "$ROOT/gateway-war/target/gateway.war" / \
   -Dmp.jwt.verify.publickey.location="file://$ROOT/server-config/keys/dev-public.pem" \
   -Dgateway.service.user.urls="http://127.0.0.1:$USER_PORT/user" \
   -Dgateway.service.order.urls="http://127.0.0.1:$ORDER_PORT/order" \
-  -Dgateway.service.inventory.urls="http://127.0.0.1:$INVENTORY_PORT/inventory"
+  -Dgateway.service.inventory.urls="http://127.0.0.1:$INVENTORY_PORT/inventory" \
+  -- --postbootcommandfile "$ROOT/server-config/micro/gateway.asadmin"
 
 wait_ready user "http://127.0.0.1:$USER_PORT/health/ready"
 wait_ready inventory "http://127.0.0.1:$INVENTORY_PORT/health/ready"
 wait_ready order "http://127.0.0.1:$ORDER_PORT/health/ready"
-wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready"
+# 401 without a token: the gateway's authentication is installed, not just the WAR deployed.
+wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/api/users" 401
 
 cat <<INFO
 

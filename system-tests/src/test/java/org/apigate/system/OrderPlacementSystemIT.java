@@ -177,7 +177,7 @@ class OrderPlacementSystemIT {
         } finally {
             inventory.start();
         }
-        awaitOrdersAccepted(userId, newItem(1));
+        awaitOrdersAccepted(newUser(), newItem(1));
         assertEquals(4, item(sku).getInt("available"), "no stock may stay reserved");
         assertEquals(0, item(sku).getInt("reserved"));
         Http.Reply failed = Http.get(orders() + "?userId=" + userId);
@@ -204,14 +204,19 @@ class OrderPlacementSystemIT {
     void committedDataSurvivesARestart() {
         String userId = newUser();
         String sku = newItem(6);
-        String orderId = Http.post(orders(), order(userId, sku, 1)).json().getString("id");
+        Http.Reply placed = Http.post(orders(), order(userId, sku, 1));
+        assertEquals(201, placed.status(), placed::toString);
+        String orderId = placed.json().getString("id");
 
         user.close();
         user.start();
         order.close();
         order.start();
 
-        assertEquals(200, Http.get(users() + "/" + userId).status());
-        assertEquals("CONFIRMED", Http.get(orders() + "/" + orderId).json().getString("status"));
+        Http.Reply readUser = Http.get(users() + "/" + userId);
+        assertEquals(200, readUser.status(), readUser::toString);
+        Http.Reply readOrder = Http.get(orders() + "/" + orderId);
+        assertEquals(200, readOrder.status(), readOrder::toString);
+        assertEquals("CONFIRMED", readOrder.json().getString("status"));
     }
 }

@@ -1,0 +1,278 @@
+package org.apigate.gateway.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import org.apigate.gateway.probe.ProbeResource;
+import org.apigate.testing.Http;
+import org.apigate.testing.Loopback;
+import org.apigate.testing.PackagedWar;
+import org.apigate.testing.TestKeys;
+import org.apigate.testing.Tokens;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.apigate.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Authentication on real Payara Micro with the packaged WAR, the issuer's RSA and EC keys as a JWKS file: what is
+ * accepted, and every way a token must be refused with a 401 problem.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuthenticationIT {
+
+    @Deployment(testable = false)
+    static WebArchive gateway() {
+        return PackagedWar.withConfig("gateway", Map.of(
+                        "mp.jwt.verify.publickey.location", TestKeys.jwks(Path.of("target", "test-keys", "auth")),
+                        "mp.jwt.verify.issuer", Tokens.ISSUER))
+                .addClass(ProbeResource.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    String caller;
+    String admin;
+
+    @BeforeEach
+    void locate() {
+        caller = Loopback.of(base) + "/probe/caller";
+        admin = Loopback.of(base) + "/probe/admin";
+    }
+
+    static String unique() {
+        return "u-" + UUID.randomUUID();
+    }
+
+    static Http.Reply call(String url, String token) {
+        return Http.get(url, "Authorization", "Bearer " + token);
+    }
+
+    /** A refused token: 401, the invalid_token challenge, a problem with the request id. */
+    static JsonObject assertInvalidToken(Http.Reply reply) {
+        JsonObject problem = assertProblem(401, reply);
+        assertEquals("Bearer error=\"invalid_token\"", reply.header("WWW-Authenticate"), reply::toString);
+        assertEquals(reply.header("X-Request-Id"), problem.getString("requestId"));
+        return problem;
+    }
+
+    static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- accepted ----
+
+    @Test
+    void acceptsAnRs256Token() {
+        String subject = unique();
+        Http.Reply reply = call(caller, Tokens.customer(subject));
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(subject, reply.json().getString("subject"));
+        assertEquals("customer", reply.json().getJsonArray("groups").getString(0));
+    }
+
+    @Test
+    void acceptsAnEs256Token() {
+        String subject = unique();
+        Http.Reply reply = call(caller, Tokens.forSubject(subject).groups("customer").es256().sign());
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(subject, reply.json().getString("subject"));
+    }
+
+    @Test
+    void acceptsTheSchemeInAnyCase() {
+        String token = Tokens.customer(unique());
+
+        assertEquals(200, Http.get(caller, "Authorization", "bearer " + token).status());
+        assertEquals(200, Http.get(caller, "Authorization", "BEARER " + token).status());
+    }
+
+    @Test
+    void toleratesClockSkewWithinTheConfiguredBound() {
+        Instant now = Instant.now();
+        String early = Tokens.forSubject(unique()).groups("customer")
+                .notBefore(now.plusSeconds(30)).issuedAt(now.plusSeconds(30)).sign();
+        String late = Tokens.forSubject(unique()).groups("customer")
+                .issuedAt(now.minusSeconds(600)).notBefore(now.minusSeconds(600)).expiresAt(now.minusSeconds(30)).sign();
+
+        assertEquals(200, call(caller, early).status());
+        assertEquals(200, call(caller, late).status());
+    }
+
+    // ---- no token ----
+
+    @Test
+    void answersAMissingTokenWithABearerChallenge() {
+        Http.Reply reply = Http.get(caller, "X-Request-Id", "no-token-1");
+
+        JsonObject problem = assertProblem(401, reply);
+        assertEquals("Bearer", reply.header("WWW-Authenticate"));
+        assertEquals("no-token-1", problem.getString("requestId"));
+    }
+
+    @Test
+    void countsAnotherSchemeAsNoToken() {
+        Http.Reply reply = Http.get(caller, "Authorization", "Basic dXNlcjpwYXNz");
+
+        assertProblem(401, reply);
+        assertEquals("Bearer", reply.header("WWW-Authenticate"));
+    }
+
+    // ---- refused tokens: each its own case ----
+
+    @Test
+    void refusesAlgNone() {
+        String token = new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(),
+                SignedTokens.validClaims(unique()).build()).serialize();
+
+        assertInvalidToken(call(caller, token));
+    }
+
+    @Test
+    void refusesHs256SignedWithTheRsaPublicKey() throws JOSEException {
+        byte[] publicPem = ("-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(TestKeys.RSA.toPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                .keyID(TestKeys.RSA.getKeyID()).build(), SignedTokens.validClaims(unique()).build());
+        jwt.sign(new MACSigner(publicPem));
+
+        assertInvalidToken(call(caller, jwt.serialize()));
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKey() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("admin").signedByAttacker().sign()));
+    }
+
+    @Test
+    void refusesAWrongIssuer() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+                .issuer("https://evil.example").sign()));
+    }
+
+    @Test
+    void refusesAWrongAudience() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").audience("billing").sign()));
+    }
+
+    @Test
+    void refusesATokenWithoutAudience() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").audience(null).sign()));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+                .issuedAt(Instant.now().minusSeconds(600)).expiresAt(Instant.now().minusSeconds(61 + 5)).sign()));
+    }
+
+    @Test
+    void refusesATokenWithoutExpiry() {
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").expiresAt(null).sign()));
+    }
+
+    @Test
+    void refusesATokenNotYetValid() {
+        JsonObject problem = assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+                .notBefore(Instant.now().plusSeconds(60 + 30)).sign()));
+        assertTrue(problem.getString("detail").contains("nbf"), problem::toString);
+    }
+
+    @Test
+    void refusesATokenIssuedInTheFuture() {
+        Instant later = Instant.now().plusSeconds(60 + 30);
+        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+                .issuedAt(later).notBefore(null).sign()));
+    }
+
+    @Test
+    void refusesATamperedPayload() {
+        String[] parts = Tokens.customer(unique()).split("\\.");
+        String forged = base64Url(SignedTokens.validClaims(unique()).build().toString());
+
+        assertInvalidToken(call(caller, parts[0] + "." + forged + "." + parts[2]));
+    }
+
+    @Test
+    void refusesATamperedSignature() {
+        String[] parts = Tokens.admin(unique()).split("\\.");
+        char[] signature = parts[2].toCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+
+        assertInvalidToken(call(caller, parts[0] + "." + parts[1] + "." + new String(signature)));
+    }
+
+    @Test
+    void refusesATruncatedToken() {
+        String token = Tokens.customer(unique());
+
+        assertInvalidToken(call(caller, token.substring(0, token.lastIndexOf('.'))));
+        assertInvalidToken(call(caller, token.substring(0, token.length() - 20)));
+    }
+
+    @Test
+    void refusesGarbage() {
+        assertInvalidToken(call(caller, "garbage"));
+        assertInvalidToken(call(caller, "a.b.c"));
+        assertInvalidToken(call(caller, "%%%.***.!!!"));
+    }
+
+    @Test
+    void refusesAnOversizedToken() {
+        String token = Tokens.forSubject(unique()).groups("customer")
+                .claim("padding", "x".repeat(BearerHeader.MAX_TOKEN_LENGTH)).sign();
+
+        JsonObject problem = assertInvalidToken(call(caller, token));
+        assertTrue(problem.getString("detail").contains(String.valueOf(BearerHeader.MAX_TOKEN_LENGTH)));
+    }
+
+    @Test
+    void refusesTwoAuthorizationHeaders() {
+        String token = Tokens.customer(unique());
+
+        assertInvalidToken(Http.get(caller, "Authorization", "Bearer " + token, "Authorization", "Bearer " + token));
+    }
+
+    @Test
+    void refusesAnEmptyBearerToken() {
+        assertInvalidToken(Http.get(caller, "Authorization", "Bearer "));
+    }
+
+    // ---- roles ----
+
+    @Test
+    void forbidsACustomerOnAnAdminResource() {
+        assertProblem(403, call(admin, Tokens.customer(unique())));
+        assertEquals(200, call(admin, Tokens.admin(unique())).status());
+    }
+
+    @Test
+    void forbidsATokenWithoutGroups() {
+        assertProblem(403, call(caller, Tokens.forSubject(unique()).sign()));
+    }
+}

@@ -1,0 +1,185 @@
+package org.apigate.system;
+
+import jakarta.json.JsonObject;
+import org.apigate.testing.Http;
+import org.apigate.testing.PayaraMicro;
+import org.apigate.testing.TestKeys;
+import org.apigate.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import static org.apigate.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole system as a client sees it: the gateway in front of the real user, order and inventory services, each
+ * on its own Payara Micro process. Walks the README's path: an admin creates a user and stock, the customer places
+ * an order and reads it back, another customer may not, and the customer runs into the rate limit.
+ */
+class GatewaySystemIT {
+
+    private static final Logger LOG = Logger.getLogger(GatewaySystemIT.class.getName());
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final int QUOTA = 25;
+
+    static PayaraMicro user;
+    static PayaraMicro inventory;
+    static PayaraMicro order;
+    static PayaraMicro gateway;
+
+    @BeforeAll
+    static void startSystem() {
+        user = PayaraMicro.named("gw-user").deploy(Wars.of("user-war"), "/user")
+                .property("user.datasource.url", Wars.h2(RUN, "user"))
+                .readyWhen("/user/api/users?limit=1").build().start();
+        inventory = PayaraMicro.named("gw-inventory").deploy(Wars.of("inventory-war"), "/inventory")
+                .property("inventory.datasource.url", Wars.h2(RUN, "inventory"))
+                .readyWhen("/inventory/api/items?limit=1").build().start();
+        order = PayaraMicro.named("gw-order").deploy(Wars.of("order-war"), "/order")
+                .property("order.datasource.url", Wars.h2(RUN, "order"))
+                .property("order.user.url", user.url() + "/user")
+                .property("order.inventory.url", inventory.url() + "/inventory")
+                .readyWhen("/order/api/orders?limit=1").build().start();
+        gateway = PayaraMicro.named("gw-gateway").deploy(Wars.of("gateway-war"), "/")
+                .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
+                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
+                .property("gateway.service.user.urls", user.url() + "/user")
+                .property("gateway.service.order.urls", order.url() + "/order")
+                .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
+                .property("gateway.ratelimit.limit", String.valueOf(QUOTA))
+                .readyWhen("/api/users", 401).build().start();
+        LOG.info(() -> String.format("gateway ready in %d ms, RSS %d MiB", gateway.timeToReady().toMillis(),
+                gateway.rssMiB()));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        for (PayaraMicro instance : new PayaraMicro[] {gateway, order, inventory, user}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    static String api(String path) {
+        return gateway.url() + "/api" + path;
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** An admin of its own, so one test's calls never use up another's quota. */
+    static String admin() {
+        return bearer(Tokens.admin("admin-" + UUID.randomUUID()));
+    }
+
+    static String createUser(String admin) {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply created = Http.post(api("/users"), "{\"username\":\"" + name + "\",\"email\":\"" + name
+                + "@example.org\",\"displayName\":\"" + name + "\"}", "Authorization", admin);
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("id");
+    }
+
+    static String createItem(String admin, int available) {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply put = Http.put(api("/inventory/items/" + sku), "{\"name\":\"Widget\",\"available\":" + available
+                + "}", "Authorization", admin);
+        assertEquals(201, put.status(), put::toString);
+        return sku;
+    }
+
+    static String orderBody(String userId, String sku, int quantity) {
+        return "{\"userId\":\"" + userId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+    }
+
+    @Test
+    void aCustomerPlacesAndReadsItsOwnOrderThroughTheGateway() {
+        String admin = admin();
+        String userId = createUser(admin);
+        String sku = createItem(admin, 5);
+        String customer = bearer(Tokens.customer(userId));
+
+        Http.Reply placed = Http.post(api("/orders"), orderBody(userId, sku, 2), "Authorization", customer,
+                "Idempotency-Key", "k-" + UUID.randomUUID());
+
+        assertEquals(201, placed.status(), placed::toString);
+        assertEquals("CONFIRMED", placed.json().getString("status"));
+        assertNotNull(placed.header("RateLimit-Policy"), placed::toString);
+        assertNotNull(placed.header("RateLimit"), placed::toString);
+        String orderId = placed.json().getString("id");
+        Http.Reply read = Http.get(api("/orders/" + orderId), "Authorization", customer);
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(userId, read.json().getString("userId"));
+        assertEquals(3, Http.get(api("/inventory/items/" + sku), "Authorization", customer).json()
+                .getInt("available"));
+        Http.Reply mine = Http.get(api("/orders?userId=" + userId), "Authorization", customer);
+        assertTrue(mine.body().contains(orderId), mine::toString);
+    }
+
+    @Test
+    void aCustomerCannotReadOrCancelAnotherCustomersOrder() {
+        String admin = admin();
+        String owner = createUser(admin);
+        String other = createUser(admin);
+        String sku = createItem(admin, 5);
+        String orderId = Http.post(api("/orders"), orderBody(owner, sku, 1), "Authorization",
+                bearer(Tokens.customer(owner))).json().getString("id");
+        String intruder = bearer(Tokens.customer(other));
+
+        assertProblem(403, Http.get(api("/orders/" + orderId), "Authorization", intruder));
+        assertProblem(403, Http.post(api("/orders/" + orderId + "/cancel"), "", "Authorization", intruder));
+        assertProblem(403, Http.get(api("/users/" + owner), "Authorization", intruder));
+        assertProblem(403, Http.post(api("/orders"), orderBody(owner, sku, 1), "Authorization", intruder));
+        assertEquals("CONFIRMED", Http.get(api("/orders/" + orderId), "Authorization", admin).json()
+                .getString("status"), "a foreign cancel must not reach the order service");
+    }
+
+    @Test
+    void requestsWithoutAValidTokenNeverReachAService() {
+        Http.Reply missing = Http.get(api("/users"));
+        assertProblem(401, missing);
+        assertTrue(missing.header("WWW-Authenticate").startsWith("Bearer"), missing::toString);
+
+        Http.Reply forged = Http.get(api("/users"), "Authorization",
+                bearer(Tokens.forSubject("x").groups("admin").signedByAttacker().sign()));
+        assertProblem(401, forged);
+        assertTrue(forged.header("WWW-Authenticate").contains("invalid_token"), forged::toString);
+    }
+
+    @Test
+    void aCustomerOverItsQuotaGets429WithRetryAfter() {
+        String userId = createUser(admin());
+        String customer = bearer(Tokens.customer(userId));
+        int admitted = 0;
+        Http.Reply last = null;
+        for (int i = 0; i <= QUOTA; i++) {
+            last = Http.get(api("/users/" + userId), "Authorization", customer);
+            if (last.status() == 200) {
+                admitted++;
+            }
+        }
+
+        assertEquals(QUOTA, admitted);
+        assertProblem(429, last);
+        assertNotNull(last.header("Retry-After"), last::toString);
+        JsonObject problem = last.json();
+        assertEquals(429, problem.getInt("status"));
+    }
+
+    @Test
+    void serviceErrorsPassThroughAsProblems() {
+        String admin = admin();
+        assertProblem(404, Http.get(api("/users/no-such-user"), "Authorization", admin));
+        assertProblem(400, Http.post(api("/users"), "{\"username\":", "Authorization", admin));
+        assertProblem(404, Http.get(api("/nowhere"), "Authorization", admin));
+    }
+}
