@@ -116,6 +116,8 @@ class GatewaySystemIT {
         assertNotNull(placed.header("RateLimit-Policy"), placed::toString);
         assertNotNull(placed.header("RateLimit"), placed::toString);
         String orderId = placed.json().getString("id");
+        assertEquals(gateway.url() + "/api/orders/" + orderId, placed.header("Location"),
+                "the Location is the gateway's public URL, never the service's internal one");
         Http.Reply read = Http.get(api("/orders/" + orderId), "Authorization", customer);
         assertEquals(200, read.status(), read::toString);
         assertEquals(userId, read.json().getString("userId"));

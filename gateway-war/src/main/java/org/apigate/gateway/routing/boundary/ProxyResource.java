@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.apigate.gateway.access.control.AccessGuard;
 import org.apigate.gateway.ratelimit.RateLimited;
 import org.apigate.gateway.routing.control.ProxyCalls;
@@ -48,6 +49,9 @@ public class ProxyResource {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    UriInfo uriInfo;
 
     @GET
     @Path(ANY_PATH)
@@ -94,6 +98,6 @@ public class ProxyResource {
     private Response forward(InputStream body) {
         ProxyCall call = calls.from(request, body);
         UpstreamReply reply = access.admit(call).orElseGet(() -> upstream.exchange(call.upstream()));
-        return Replies.toResponse(reply);
+        return Replies.toResponse(reply, call.upstream().service(), uriInfo.getBaseUri());
     }
 }

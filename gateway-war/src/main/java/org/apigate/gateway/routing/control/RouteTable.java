@@ -36,6 +36,28 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /**
+     * The public path of a path a service put in a {@code Location} header, e.g. {@code /order/api/orders/7} (the
+     * instance's context root, then the service path) becomes {@code /api/orders/7}; empty when no mapping of that
+     * service covers it.
+     */
+    public static Optional<String> publicPath(String service, String servicePath) {
+        for (Mapping mapping : MAPPINGS) {
+            if (!mapping.service().equals(service)) {
+                continue;
+            }
+            String prefix = mapping.servicePrefix();
+            int at = servicePath.indexOf(prefix + "/");
+            if (at < 0 && servicePath.endsWith(prefix)) {
+                at = servicePath.length() - prefix.length();
+            }
+            if (at >= 0) {
+                return Optional.of(mapping.publicPrefix() + servicePath.substring(at + prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every mapping, for operators ({@code /admin/routes}). */
     public static List<Mapping> mappings() {
         return MAPPINGS;
