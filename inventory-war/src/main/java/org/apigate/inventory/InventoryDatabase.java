@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = InventoryDatabase.JNDI_NAME,
         className = "${MPCONFIG=inventory.datasource.class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=inventory.datasource.url:jdbc:h2:file:./data/inventory;LOCK_TIMEOUT=10000}",
+        url = "${MPCONFIG=inventory.datasource.url:jdbc:h2:file:./data/inventory;LOCK_TIMEOUT=10000;WRITE_DELAY=0}",
         user = "${MPCONFIG=inventory.datasource.user:sa}",
         password = "${MPCONFIG=inventory.datasource.password:sa}",
         minPoolSize = 2,

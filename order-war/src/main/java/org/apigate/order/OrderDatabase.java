@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = OrderDatabase.JNDI_NAME,
         className = "${MPCONFIG=order.datasource.class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=order.datasource.url:jdbc:h2:file:./data/order}",
+        url = "${MPCONFIG=order.datasource.url:jdbc:h2:file:./data/order;WRITE_DELAY=0}",
         user = "${MPCONFIG=order.datasource.user:sa}",
         password = "${MPCONFIG=order.datasource.password:sa}",
         minPoolSize = 2,

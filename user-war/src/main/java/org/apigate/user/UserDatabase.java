@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = UserDatabase.JNDI_NAME,
         className = "${MPCONFIG=user.datasource.class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=user.datasource.url:jdbc:h2:file:./data/user}",
+        url = "${MPCONFIG=user.datasource.url:jdbc:h2:file:./data/user;WRITE_DELAY=0}",
         user = "${MPCONFIG=user.datasource.user:sa}",
         password = "${MPCONFIG=user.datasource.password:sa}",
         minPoolSize = 2,

@@ -265,7 +265,8 @@ class OrderSagaFailuresIT {
         INVENTORY.reserveAnswers(Reserve.TOO_LATE);
         INVENTORY.releaseAnswers(204);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String database = "jdbc:h2:file:" + Path.of("target", "it-data", "order-crash-" + run).toAbsolutePath();
+        String database = "jdbc:h2:file:" + Path.of("target", "it-data", "order-crash-" + run).toAbsolutePath()
+                + ";WRITE_DELAY=0";
 
         String id;
         try (PayaraMicro doomed = orderProcess("order-doomed-" + run, database)
