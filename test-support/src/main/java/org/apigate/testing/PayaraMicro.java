@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One real Payara Micro process serving one or more WARs, as the run script starts it: its own port, its own root
- * directory, no clustering (the default multicast discovery would leave loopback), its log in a file. Ready means
- * a URL answered, not Payara's "ready" line, which it prints even when a deployment failed.
+ * directory, no clustering (--nocluster: the default multicast discovery would leave loopback) unless it is made a
+ * member of a {@link LoopbackDataGrid}, its log in a file. Ready means a URL answered, not Payara's "ready" line,
+ * which it prints even when a deployment failed.
  */
 public final class PayaraMicro implements AutoCloseable {
 
@@ -43,8 +44,13 @@ public final class PayaraMicro implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        if (builder.dataGrid != null) {
+            cmd.addAll(builder.dataGrid.jvmOptions());
+        }
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
-                "--disablephonehome", "--nocluster", "--prebootcommandfile", loopbackOnly(work).toString()));
+                "--disablephonehome", "--prebootcommandfile", loopbackOnly(work).toString()));
+        cmd.addAll(builder.dataGrid == null ? List.of("--nocluster")
+                : builder.dataGrid.memberOptions(builder.dataGridMember, name));
         if (builder.postBootCommands != null) {
             cmd.addAll(List.of("--postbootcommandfile", builder.postBootCommands.toAbsolutePath().toString()));
         }
@@ -166,6 +172,11 @@ public final class PayaraMicro implements AutoCloseable {
         return process.pid();
     }
 
+    /** The instance's log file (appended to across restarts), e.g. to look for the data grid's member list. */
+    public Path log() {
+        return log;
+    }
+
     /** Resident memory of the process in MiB, read from /proc (Linux). */
     public long rssMiB() {
         try {
@@ -222,6 +233,8 @@ public final class PayaraMicro implements AutoCloseable {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path postBootCommands;
+        private LoopbackDataGrid dataGrid;
+        private int dataGridMember;
         private int port = freePort();
         private String heap = "384m";
         private String readyPath = "/health/ready";
@@ -255,6 +268,17 @@ public final class PayaraMicro implements AutoCloseable {
         /** An asadmin command file Payara runs after booting, before it deploys the WARs (--postbootcommandfile). */
         public Builder postBootCommands(Path file) {
             this.postBootCommands = file;
+            return this;
+        }
+
+        /**
+         * Makes the instance member {@code member} (0-based) of {@code grid} instead of starting it with
+         * --nocluster: it shares JCache data (and backups) with the grid's other members, over loopback only.
+         */
+        public Builder dataGridMember(LoopbackDataGrid grid, int member) {
+            grid.memberPort(member); // fails early for a member the grid does not have
+            this.dataGrid = grid;
+            this.dataGridMember = member;
             return this;
         }
 
