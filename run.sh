@@ -9,6 +9,7 @@
 #                            front of two gateway instances (:8084, :8085) that form one Payara data grid on loopback
 #                            (Hazelcast :6950, :6951) and so share the rate-limit counters; needs haproxy installed.
 #                            Other ports: GATEWAY_1_PORT GATEWAY_2_PORT LB_STATS_PORT DATAGRID_PORT_1 DATAGRID_PORT_2
+#   BOOT_SECONDS=600 ./run.sh   how long each instance may take to come up (default 180 s, 300 s with --cluster)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -29,9 +30,11 @@ if [ "${1:-}" = "--cluster" ]; then
   PORTS+=("$GATEWAY_1_PORT" "$GATEWAY_2_PORT" "$LB_STATS_PORT" "$DATAGRID_PORT_1" "$DATAGRID_PORT_2")
   command -v haproxy >/dev/null || { echo "./run.sh --cluster needs HAProxy: apt-get install -y haproxy" >&2; exit 1; }
 elif [ $# -gt 0 ]; then
-  sed -n '2,12s/^# \{0,1\}//p' "$0" >&2
+  sed -n '2,13s/^# \{0,1\}//p' "$0" >&2
   exit 2
 fi
+BOOT_SECONDS=${BOOT_SECONDS:-${CLUSTER:+300}}
+BOOT_SECONDS=${BOOT_SECONDS:-180}
 HEAP=${HEAP:-384m}
 PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
 MICRO_JAR="$ROOT/target/payara-micro-$PAYARA_VERSION.jar"
@@ -87,9 +90,9 @@ start() {
 
 # wait_ready NAME URL [STATUS]: polls until the WAR reports its deployment and URL answers STATUS (default 200;
 # Payara prints "ready" even when a deployment failed, so neither alone is trusted); fails on a failed deployment
-# or after 180 s.
+# or after BOOT_SECONDS (default 180; 300 with --cluster, which boots five instances at once).
 wait_ready() {
-  local name=$1 url=$2 expected=${3:-200} deadline=$((SECONDS + 180))
+  local name=$1 url=$2 expected=${3:-200} deadline=$((SECONDS + BOOT_SECONDS))
   until grep -q "successfully deployed" "$RUN_DIR/$name.log" 2>/dev/null \
       && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "$expected" ]; do
     if [ $SECONDS -ge $deadline ] || grep -qE "Exception while loading the app|Error occurred during deployment" "$RUN_DIR/$name.log" 2>/dev/null; then
