@@ -3,7 +3,6 @@ package org.apigate.system;
 import org.apigate.testing.Http;
 import org.apigate.testing.Tokens;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -122,7 +121,7 @@ final class Load implements AutoCloseable {
         stopped.set(true);
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {
