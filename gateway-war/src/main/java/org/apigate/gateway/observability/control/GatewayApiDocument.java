@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The gateway's {@code /openapi} document (an {@link OASFilter}, named by {@code mp.openapi.filter}). Its own
@@ -29,14 +30,15 @@ public class GatewayApiDocument implements OASFilter {
     static final String BEARER = "bearer";
     private static final List<PathItem.HttpMethod> FORWARDED = List.of(PathItem.HttpMethod.GET,
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
-    private static final Map<String, String> GATEWAY_ERRORS = Map.of(
+    /** Sorted by status, so the document is the same on every start. */
+    private static final Map<String, String> GATEWAY_ERRORS = new TreeMap<>(Map.of(
             "401", "No valid bearer token",
             "403", "The caller's role or ownership does not allow this call",
             "413", "Body larger than gateway.proxy.max-body-bytes",
             "429", "The caller's rate limit is used up (Retry-After, RateLimit, RateLimit-Policy)",
             "502", "The service refused or dropped the connection",
             "503", "No instance of the service is configured or in rotation",
-            "504", "The service did not answer in time");
+            "504", "The service did not answer in time"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

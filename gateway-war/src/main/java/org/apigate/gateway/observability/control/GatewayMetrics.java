@@ -1,8 +1,12 @@
 package org.apigate.gateway.observability.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apigate.gateway.routing.control.PassiveHealth;
+import org.apigate.gateway.routing.control.RouteTable;
+import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -48,10 +52,20 @@ public class GatewayMetrics {
     @Inject
     PassiveHealth health;
 
+    @Inject
+    ServiceDirectory directory;
+
     private final ConcurrentMap<String, AtomicReferenceArray<Counter>> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> upstream = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejections = new ConcurrentHashMap<>();
     private final Set<URI> watched = ConcurrentHashMap.newKeySet();
+
+    /** At deployment: a circuit gauge for every instance configured then (later ones get theirs when first seen). */
+    void watchConfigured(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        for (RouteTable.Mapping mapping : RouteTable.mappings()) {
+            directory.instancesOf(mapping.service()).forEach(instance -> watch(mapping.service(), instance));
+        }
+    }
 
     /** A request answered with {@code status} on {@code route} ({@link RouteLabel}). */
     public void request(String route, int status) {

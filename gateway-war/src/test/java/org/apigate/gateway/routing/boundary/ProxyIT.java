@@ -451,7 +451,8 @@ class ProxyIT {
     }
 
     Http.Reply awaitReadiness(int status) {
-        await(Duration.ofSeconds(15), () -> Http.get(gateway + "/health/ready").status() == status,
+        // generous: the first health requests of a fresh server are slow on a busy machine
+        await(Duration.ofSeconds(30), () -> Http.get(gateway + "/health/ready").status() == status,
                 "readiness " + status);
         return Http.get(gateway + "/health/ready");
     }
@@ -468,6 +469,7 @@ class ProxyIT {
         Http.Reply metrics = Http.get(gateway + "/metrics");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("gateway_requests_total{"), metrics::body);
+        assertTrue(metrics.body().contains("gateway_circuitbreaker_open{"), "a gauge per configured instance");
         Http.Reply openApi = Http.get(gateway + "/openapi");
         assertEquals(200, openApi.status(), openApi::toString);
         assertTrue(openApi.body().contains("/admin/routes:"), openApi::body);
