@@ -1,6 +1,5 @@
 package org.apigate.user;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Lock;
@@ -9,10 +8,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import org.apigate.common.health.DatabaseHealth;
-import org.apigate.common.migration.SchemaMigrator;
+import org.apigate.common.persistence.ServiceDatabase;
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
@@ -35,7 +32,9 @@ import javax.sql.DataSource;
 @Lock(LockType.READ)
 @Readiness
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class UserDatabase implements HealthCheck {
+// HealthCheck again here: a session bean's business interfaces are those its own class implements, and MP Health
+// looks the check up by that type.
+public class UserDatabase extends ServiceDatabase implements HealthCheck {
 
     public static final String JNDI_NAME = "java:app/jdbc/users";
 
@@ -46,13 +45,12 @@ public class UserDatabase implements HealthCheck {
     @Resource(lookup = "${MPCONFIG=user.datasource.jndi:" + JNDI_NAME + "}")
     DataSource dataSource;
 
-    @PostConstruct
-    void migrate() {
-        SchemaMigrator.migrate(dataSource, "user");
+    public UserDatabase() {
+        super("user");
     }
 
     @Override
-    public HealthCheckResponse call() {
-        return DatabaseHealth.check("user-database", dataSource);
+    protected DataSource dataSource() {
+        return dataSource;
     }
 }

@@ -48,7 +48,8 @@ public class ConstraintViolationMapper extends ProblemMapper<ConstraintViolation
             if (node.getIndex() != null && field.length() > 0) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            // A list element (a null line) is named by its index alone, not Hibernate's "<list element>".
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 field.append(field.length() == 0 ? "" : ".").append(node.getName());
             }
         }

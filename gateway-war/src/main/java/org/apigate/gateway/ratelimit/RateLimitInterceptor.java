@@ -8,6 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
+import org.apigate.gateway.observability.control.GatewayMetrics;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -36,6 +37,9 @@ public class RateLimitInterceptor {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @AroundInvoke
     public Object limit(InvocationContext invocation) throws Exception {
         String subject = caller.getSubject();
@@ -46,6 +50,7 @@ public class RateLimitInterceptor {
         Decision decision = counters.admit(subject, quota);
         RateLimitOutcome.remember(request, quota, decision);
         if (!decision.admitted()) {
+            metrics.rateLimited(quota.policy());
             throw new ProblemException(Problem.typed(429, "rate-limited", "Too Many Requests",
                     "The quota of " + quota.limit() + " requests per " + quota.windowSeconds() + " s (policy \""
                             + quota.policy() + "\") is used up; retry in " + decision.resetSeconds() + " s."));

@@ -1,6 +1,7 @@
 package org.apigate.gateway.ratelimit;
 
 import jakarta.json.JsonObject;
+import org.apigate.gateway.backend.ScrapedMetrics;
 import org.apigate.gateway.probe.ProbeResource;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
@@ -204,6 +205,20 @@ class RateLimitIT {
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(Duration.between(firstAdmission, Instant.now()).toMillis() >= 2000,
                 "a third admission within the 2 s window would exceed the quota");
+    }
+
+    @Test
+    void countsRejectionsByPolicy() {
+        String server = Loopback.of(base);
+        Map<String, String> burst = Map.of("policy", "burst");
+        double before = ScrapedMetrics.of(server).value("gateway_ratelimit_rejections_total", burst);
+        String token = Tokens.customer(unique());
+        for (int i = 0; i < BURST; i++) {
+            assertEquals(200, call(probe + "/limited/burst", token).status());
+        }
+        assertRefused(call(probe + "/limited/burst", token), "burst", BURST, WINDOW);
+
+        assertEquals(before + 1, ScrapedMetrics.of(server).value("gateway_ratelimit_rejections_total", burst));
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
+import org.apigate.gateway.observability.control.UpstreamTimed;
 import org.apigate.gateway.routing.entity.UpstreamReply;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
@@ -61,6 +62,7 @@ public class UpstreamClient {
      * @throws UpstreamFailure when it gives none
      * @throws ProblemException 400 when the target or a header cannot be put on the wire
      */
+    @UpstreamTimed
     public UpstreamReply send(URI instance, UpstreamRequest request, Duration timeout) throws UpstreamFailure {
         CompletableFuture<HttpResponse<byte[]>> pending =
                 client.sendAsync(toHttp(instance, request, timeout), HttpResponse.BodyHandlers.ofByteArray());

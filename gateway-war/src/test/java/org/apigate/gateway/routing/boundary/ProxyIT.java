@@ -4,7 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.apigate.gateway.backend.GatewayArchive;
 import org.apigate.gateway.backend.LiveConfigSource;
+import org.apigate.gateway.backend.ScrapedMetrics;
 import org.apigate.gateway.backend.TestBackend;
+import org.apigate.gateway.probe.AccessLogProbe;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.Tokens;
@@ -38,6 +40,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.apigate.testing.Problems.assertProblem;
@@ -52,7 +56,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (two healthy instances), order (two instances, one of which can be taken down, and a closed port) and inventory
  * (two instances used for timeouts, dropped connections and ejection, and a third that configuration can switch to
  * at run time). Passive health is shared by every test, so each test that depends on it first waits until the
- * instances it uses are back in rotation.
+ * instances it uses are back in rotation. Observability is checked here too, on the same server: request and
+ * upstream metrics, the circuit gauge, readiness following the services, and the access log (captured inside the
+ * server by a test-only resource).
  */
 @ExtendWith(ArquillianExtension.class)
 class ProxyIT {
@@ -80,7 +86,10 @@ class ProxyIT {
                 "gateway.proxy.timeout", "PT2S",
                 "gateway.proxy.max-body-bytes", "1024",
                 "gateway.proxy.eject-after", "3",
-                "gateway.proxy.eject-for", "PT3S"), LIVE_CONFIG);
+                "gateway.proxy.eject-for", "PT3S",
+                "gateway.health.probe-timeout", "PT0.5S",
+                "gateway.health.probe-interval", "PT0.2S"), LIVE_CONFIG)
+                .addClass(AccessLogProbe.class);
     }
 
     @AfterAll
@@ -342,6 +351,8 @@ class ProxyIT {
                 assertEquals("order-2", reply.json().getString("backend"));
             }
             assertEquals("ejected", instance("order", failing).getString("status"));
+            assertEquals(1, ScrapedMetrics.of(gateway).value("gateway_circuitbreaker_open",
+                    Map.of("service", "order", "instance", failing)), "the ejection is an open circuit");
 
             long before = ORDER_1.received().size();
             for (int i = 0; i < 4; i++) {
@@ -356,6 +367,113 @@ class ProxyIT {
         JsonObject back = instance("order", failing);
         assertEquals("up", back.getString("status"));
         assertEquals(0, back.getInt("consecutiveFailures"));
+        assertEquals(0, ScrapedMetrics.of(gateway).value("gateway_circuitbreaker_open",
+                Map.of("service", "order", "instance", failing)), "closed again");
+    }
+
+    @Test
+    void countsRequestsByRouteAndStatusAndTimesUpstreamCalls() {
+        Map<String, String> user200 = Map.of("route", "user", "status", "200");
+        Map<String, String> unrouted404 = Map.of("route", "unrouted", "status", "404");
+        Map<String, String> order401 = Map.of("route", "order", "status", "401");
+        String upstreamCount = "gateway_upstream_duration_seconds_count";
+        ScrapedMetrics before = ScrapedMetrics.of(gateway);
+
+        assertEquals(200, call("GET", "/api/users/metered", null).status());
+        assertProblem(404, call("GET", "/api/nothing-metered", null));
+        assertProblem(401, Http.get(gateway + "/api/orders/metered", "Authorization", "Bearer not-a-token"));
+
+        // counted when the container is done with the request, just after the client got its answer
+        await(Duration.ofSeconds(10), () -> ScrapedMetrics.of(gateway).value("gateway_requests_total", order401)
+                > before.value("gateway_requests_total", order401), "the refused request counted");
+        ScrapedMetrics after = ScrapedMetrics.of(gateway);
+        for (Map<String, String> labels : List.of(user200, unrouted404, order401)) {
+            assertEquals(before.value("gateway_requests_total", labels) + 1,
+                    after.value("gateway_requests_total", labels), () -> labels + " in\n" + after.text());
+        }
+        assertEquals(before.value(upstreamCount, Map.of("service", "user")) + 1,
+                after.value(upstreamCount, Map.of("service", "user")), after::text);
+        assertTrue(after.value("gateway_upstream_duration_seconds_sum", Map.of("service", "user")) > 0);
+    }
+
+    @Test
+    void writesOneAccessLineForEveryRequestEvenARefusedOne() {
+        assertEquals(204, Http.put(gateway + "/probe/access-log", "").status());
+        assertEquals(200, call("GET", "/api/users/logged?email=secret", null).status());
+        String refusedId = "it-refused-" + UUID.randomUUID();
+        assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
+                "X-Request-Id", refusedId).status());
+
+        Matcher proxied = Pattern.compile("id=" + Pattern.quote(id) + " sub=proxy-admin route=user method=GET "
+                + "path=/api/users/logged status=200 upstream_ms=(\\d+\\.\\d) total_ms=(\\d+\\.\\d)")
+                .matcher(accessLine(id));
+        assertTrue(proxied.matches(), proxied::toString);
+        assertTrue(Double.parseDouble(proxied.group(1)) <= Double.parseDouble(proxied.group(2)));
+        String refused = accessLine(refusedId);
+        assertTrue(refused.matches("id=" + Pattern.quote(refusedId) + " sub=- route=order method=GET "
+                + "path=/api/orders/logged status=401 upstream_ms=- total_ms=\\d+\\.\\d"), refused);
+    }
+
+    /** The one access-log line of the request with this id, once it is written. */
+    String accessLine(String requestId) {
+        await(Duration.ofSeconds(10), () -> accessLines(requestId).size() == 1, "the access line of " + requestId);
+        return accessLines(requestId).get(0);
+    }
+
+    List<String> accessLines(String requestId) {
+        return Http.get(gateway + "/probe/access-log").jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).filter(l -> l.startsWith("id=" + requestId + " ")).toList();
+    }
+
+    @Test
+    void isNotReadyWhileARoutedServiceHasNoReachableInstanceButStaysLive() {
+        String key = "gateway.service.inventory.urls";
+        try {
+            LiveConfigSource.write(LIVE_CONFIG, Map.of(key, STOCK_3.url("/inventory")));
+            awaitReadiness(200);
+            STOCK_3.down(true);
+
+            JsonObject data = upstreamsCheck(awaitReadiness(503)).getJsonObject("data");
+            // Payara renders every data value as a string
+            assertEquals("inventory", data.getString("unavailable"), data::toString);
+            assertEquals("1", data.getString("inventory.configured"), data::toString);
+            assertEquals("0", data.getString("inventory.ready"), data::toString);
+            assertEquals("2", data.getString("user.ready"), data::toString);
+            Http.Reply live = Http.get(gateway + "/health/live");
+            assertEquals(200, live.status(), "an upstream outage is no reason to restart the gateway: " + live);
+
+            STOCK_3.down(false);
+            assertEquals("UP", upstreamsCheck(awaitReadiness(200)).getString("status"));
+        } finally {
+            STOCK_3.down(false);
+            LiveConfigSource.write(LIVE_CONFIG, Map.of());
+        }
+    }
+
+    Http.Reply awaitReadiness(int status) {
+        // generous: the first health requests of a fresh server are slow on a busy machine
+        await(Duration.ofSeconds(30), () -> Http.get(gateway + "/health/ready").status() == status,
+                "readiness " + status);
+        return Http.get(gateway + "/health/ready");
+    }
+
+    static JsonObject upstreamsCheck(Http.Reply health) {
+        return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("gateway-upstreams")).findFirst()
+                .orElseThrow(() -> new AssertionError("no gateway-upstreams check: " + health));
+    }
+
+    @Test
+    void publishesHealthMetricsAndItsOpenApiDocument() {
+        assertEquals(200, Http.get(gateway + "/health/live").status());
+        Http.Reply metrics = Http.get(gateway + "/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("gateway_requests_total{"), metrics::body);
+        assertTrue(metrics.body().contains("gateway_circuitbreaker_open{"), "a gauge per configured instance");
+        Http.Reply openApi = Http.get(gateway + "/openapi");
+        assertEquals(200, openApi.status(), openApi::toString);
+        assertTrue(openApi.body().contains("/admin/routes:"), openApi::body);
+        assertTrue(openApi.body().contains("/api/orders/{path}:"), openApi::body);
     }
 
     @Test

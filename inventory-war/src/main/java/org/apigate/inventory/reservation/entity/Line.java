@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.apigate.common.json.WholeNumber;
+import org.apigate.common.validation.SkuLine;
 import org.apigate.inventory.Identifier;
 
 /** One line of a reservation, as a client sends it and reads it back. */
@@ -14,5 +15,5 @@ public record Line(
         String sku,
         @NotNull @Min(1) @Max(1_000_000)
         @JsonbTypeDeserializer(WholeNumber.class)
-        Integer quantity) {
+        Integer quantity) implements SkuLine {
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apigate.common.validation.DistinctSkus;
 import org.apigate.inventory.Identifier;
 
 import java.util.HashSet;
@@ -14,7 +15,7 @@ public record ReservationForm(
         @NotNull @Pattern(regexp = Identifier.PATTERN, message = Identifier.MESSAGE)
         String id,
         @NotNull @Size(min = 1, max = 100) @DistinctSkus
-        List<@Valid Line> lines) {
+        List<@NotNull @Valid Line> lines) {
 
     /** Whether this asks for exactly {@code other} lines, in any order. */
     public boolean hasLines(List<Line> other) {

@@ -249,7 +249,7 @@ class ReservationsApiIT {
         assertField("lines", reserve(id, hundredAndOne));
         assertField("lines", reserve(id, "A", 1, "B", 1, "A", 2));
         assertField("lines", Http.post(reservations, "{\"id\":\"" + id + "\"}"));
-        assertField("lines", Http.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[null]}"));
+        assertField("lines[0]", Http.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[null]}"));
         assertField("lines[0].quantity", Http.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"A\"}]}"));
         assertField("id", reserve("x".repeat(65), "A", 1));
         assertField("id", Http.post(reservations, "{\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}"));

@@ -4,6 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PlatformEndpoints;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -195,6 +196,11 @@ class ItemsApiIT {
         assertEquals(200, openApi.status(), openApi::toString);
         assertTrue(openApi.body().contains("/reservations/{id}:"), openApi::body);
         assertTrue(openApi.body().contains("/items/{sku}:"), openApi::body);
+    }
+
+    @Test
+    void publishesHealthMetricsAndItsOpenApiDocument() {
+        PlatformEndpoints.assertServed("http://127.0.0.1:" + base.getPort(), "jvm_uptime_seconds", "/items/{sku}");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.apigate.common.json.WholeNumber;
+import org.apigate.common.validation.SkuLine;
 
 /** One line of an order as the API reads and writes it: which item and how many (a whole number, 1.5 is refused). */
 @JsonbPropertyOrder({"sku", "quantity"})
@@ -15,7 +16,7 @@ public record Line(
         String sku,
         @NotNull @Min(1) @Max(1_000_000)
         @JsonbTypeDeserializer(WholeNumber.class)
-        Integer quantity) {
+        Integer quantity) implements SkuLine {
 
     /** The SKU syntax shared with inventory-war; a comma can never occur, so SKUs can be stored comma-joined. */
     public static final String SKU = "[A-Za-z0-9._-]{1,64}";

@@ -5,6 +5,7 @@ import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.PackagedWar;
 import org.apigate.testing.PayaraMicro;
+import org.apigate.testing.PlatformEndpoints;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -163,6 +164,16 @@ class OrdersApiIT {
         assertProblem(400, Http.get(orders + "?limit=0"));
         assertProblem(400, Http.get(orders + "?limit=501"));
         assertProblem(400, Http.get(orders + "?offset=-1"));
+    }
+
+    @Test
+    void publishesHealthItsFaultToleranceMetricsAndItsOpenApiDocument() {
+        // a call through the user client, so that Fault Tolerance has registered its metrics
+        assertProblem(503, Http.post(orders, order(unique(), "[{\"sku\":\"A\",\"quantity\":1}]"),
+                "Idempotency-Key", UUID.randomUUID().toString()));
+
+        PlatformEndpoints.assertServed("http://127.0.0.1:" + base.getPort(), "ft_circuitbreaker_state_total{",
+                "/orders/{id}");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.apigate.user.directory.boundary;
 import jakarta.json.JsonObject;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PlatformEndpoints;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -54,6 +55,11 @@ class UsersApiIT {
         Http.Reply created = Http.post(users, form(username, username + "@example.org", "Ada " + username));
         assertEquals(201, created.status(), created::toString);
         return created.json();
+    }
+
+    @Test
+    void publishesHealthMetricsAndItsOpenApiDocument() {
+        PlatformEndpoints.assertServed("http://127.0.0.1:" + base.getPort(), "jvm_uptime_seconds", "/users/{id}");
     }
 
     @Test
