@@ -93,12 +93,15 @@ final class AccessLog {
         return false;
     }
 
-    /** The lines from index {@code from} on whose status is 5xx. */
-    List<String> serverErrorsFrom(int from) {
+    /**
+     * The lines from index {@code from} on whose status is 500: a fault of the service itself (its documented 5xx,
+     * such as the order service's 503 for an unavailable dependency, are not).
+     */
+    List<String> internalErrorsFrom(int from) {
         List<String> all = lines();
         return all.subList(Math.min(from, all.size()), all.size()).stream().filter(l -> {
             Matcher m = STATUS.matcher(l);
-            return m.find() && m.group(1).startsWith("5");
+            return m.find() && m.group(1).equals("500");
         }).toList();
     }
 
