@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Sends generated requests with a fixed number of client threads, each with its own deadline, the whole run bounded
  * too. A request fails when it is not answered in time, or answered with a 5xx that is not in {@code allowed}
- * (the gateway's documented upstream failures) nor a 501 for an unimplemented method. Keeps the counts per status
+ * (the gateway's documented upstream failures) nor a 501 for an unimplemented method (nor the one platform defect
+ * below). Keeps the counts per status
  * and the first few failures of each kind.
  */
 final class FuzzRun {
@@ -65,7 +67,8 @@ final class FuzzRun {
                     HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
-            if (status >= 500 && !allowed.contains(status) && !unimplementedMethod(request, status)) {
+            if (status >= 500 && !allowed.contains(status) && !unimplementedMethod(request, status)
+                    && !healthEndpointCharsetDefect(request, status)) {
                 fail(request, String.valueOf(status),
                         status + " " + new String(response.body(), 0, Math.min(500, response.body().length)));
             }
@@ -85,6 +88,25 @@ final class FuzzRun {
      */
     static boolean unimplementedMethod(FuzzRequest request, int status) {
         return status == 501 && !SERVLET_METHODS.contains(request.method());
+    }
+
+    /**
+     * A defect of the platform, not of an application (reported, not fixable in the WARs): Payara Micro's own MP
+     * Health endpoint ({@code /health...}) answers 500 to a request (seen with a query string) whose
+     * {@code Content-Type} names a UTF-16 charset - Grizzly's URI decoder fails with an
+     * ArrayIndexOutOfBoundsException. Tolerated only exactly there, so that every other 500 still fails the run.
+     */
+    static boolean healthEndpointCharsetDefect(FuzzRequest request, int status) {
+        if (status != 500 || !request.path().startsWith("/health")) {
+            return false;
+        }
+        for (int i = 0; i < request.headers().size(); i += 2) {
+            if (request.headers().get(i).equals("Content-Type")
+                    && request.headers().get(i + 1).toLowerCase(Locale.ROOT).contains("charset=utf-16")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fail(FuzzRequest request, String kind, String what) {
