@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The real data fuzzed requests may name, created straight at the services: users, stocked items and a reservation
- * (orders come from the fuzzing itself); and the credentials a gateway request may carry. Tokens are minted once (signing is the costly part
- * of a request), a valid one with probability {@code validShare}: customers of the real users, so that their own
- * paths get through to the services, and admins.
+ * (orders come from the fuzzing itself); and the credentials a gateway request may carry. Tokens are minted once
+ * (signing is the costly part of a request), a valid one with probability {@code validShare}: customers of the real
+ * users, so that their own paths get through to the services, and admins.
  */
 record FuzzFixture(List<String> ids, List<String> valid, List<String> invalid, double validShare) {
 

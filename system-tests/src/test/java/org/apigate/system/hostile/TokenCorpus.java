@@ -47,7 +47,8 @@ final class TokenCorpus {
                     a -> withHeader(valid(), Map.of("alg", none, "typ", "JWT"))));
         }
         cases.add(bearer("HS256 keyed with the issuer's RSA public key (PEM)",
-                a -> Jws.hs256(Jws.unsigned(hs256(KID), adminClaims()), publicPem().getBytes(StandardCharsets.US_ASCII))));
+                a -> Jws.hs256(Jws.unsigned(hs256(KID), adminClaims()),
+                        publicPem().getBytes(StandardCharsets.US_ASCII))));
         cases.add(bearer("HS256 keyed with the issuer's RSA public key (PEM, no final newline)",
                 a -> Jws.hs256(Jws.unsigned(hs256(KID), adminClaims()),
                         publicPem().strip().getBytes(StandardCharsets.US_ASCII))));
@@ -68,7 +69,8 @@ final class TokenCorpus {
         cases.add(bearer("kid path traversal, signed by the attacker",
                 a -> attacker(jose("RS256", "kid", "../../../../../../dev/null"))));
         cases.add(bearer("kid SQL injection, HS256 with key 1",
-                a -> Jws.hs256(Jws.unsigned(hs256("' OR 1=1 --"), adminClaims()), "1".getBytes(StandardCharsets.US_ASCII))));
+                a -> Jws.hs256(Jws.unsigned(hs256("' OR 1=1 --"), adminClaims()),
+                        "1".getBytes(StandardCharsets.US_ASCII))));
         cases.add(bearer("kid SQL injection, signed by the attacker",
                 a -> attacker(jose("RS256", "kid", "x' UNION SELECT 'key' --"))));
         cases.add(bearer("jku pointing at the attacker's JWKS",
