@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraMicro implements AutoCloseable {
 
+    /** System property: seconds an instance may take to become ready (default 180; more on a crowded machine). */
+    public static final String BOOT_TIMEOUT_PROPERTY = "apigate.boot-timeout-seconds";
+
     private final String name;
     private final int port;
     private final List<String> command;
@@ -54,6 +57,7 @@ public final class PayaraMicro implements AutoCloseable {
         if (builder.postBootCommands != null) {
             cmd.addAll(List.of("--postbootcommandfile", builder.postBootCommands.toAbsolutePath().toString()));
         }
+        cmd.addAll(builder.arguments);
         builder.deployments.forEach((war, context) -> cmd.addAll(List.of("--deploy", war + ":" + context)));
         this.command = List.copyOf(cmd);
     }
@@ -92,7 +96,10 @@ public final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    /** Starts the process and waits until {@code readyPath} answers 200, or fails with the log's tail. */
+    /**
+     * Starts the process and waits until {@code readyPath} answers 200, or fails with the log's tail after the
+     * seconds in system property {@value #BOOT_TIMEOUT_PROPERTY} (default 180).
+     */
     public PayaraMicro start() {
         try {
             Files.createDirectories(log.getParent());
@@ -102,7 +109,7 @@ public final class PayaraMicro implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            awaitReady(logBefore, Instant.now().plus(Duration.ofSeconds(180)));
+            awaitReady(logBefore, Instant.now().plus(Duration.ofSeconds(Long.getLong(BOOT_TIMEOUT_PROPERTY, 180))));
             timeToReady = Duration.between(started, Instant.now());
             return this;
         } catch (IOException e) {
@@ -232,6 +239,7 @@ public final class PayaraMicro implements AutoCloseable {
         private final Map<String, String> deployments = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> arguments = new ArrayList<>();
         private Path postBootCommands;
         private LoopbackDataGrid dataGrid;
         private int dataGridMember;
@@ -262,6 +270,12 @@ public final class PayaraMicro implements AutoCloseable {
         /** An environment variable of the process; MicroProfile Config reads them too (USER_DATASOURCE_PASSWORD). */
         public Builder environment(String variable, String value) {
             environment.put(variable, value);
+            return this;
+        }
+
+        /** More Payara Micro command-line options, e.g. {@code --accesslog <dir> --accessloginterval 0}. */
+        public Builder arguments(String... options) {
+            arguments.addAll(List.of(options));
             return this;
         }
 
