@@ -159,6 +159,15 @@ class ClusterSystemIT {
     }
 
     @Test
+    void theLoadBalancerRefusesTraceAndKeepsHealthAndMetricsOffThePublicEntryPoint() {
+        assertEquals(405, Http.send("TRACE", loadBalancer.url() + "/api/users", "{\"x\":1}").status());
+        for (String path : List.of("/health", "/health/ready", "/metrics")) {
+            assertEquals(404, Http.get(loadBalancer.url() + path).status(), path);
+        }
+        assertEquals(200, readUser(bearer("lb-rules-" + UUID.randomUUID())).status(), "the API itself is served");
+    }
+
+    @Test
     void concurrentRequestsThroughTheLoadBalancerAdmitExactlyTheQuotaAcrossBothInstances() throws Exception {
         String caller = bearer("burst-" + UUID.randomUUID());
         long[] before = responsesPerInstance();
