@@ -3,13 +3,16 @@
 # HAProxy peer doing the gateway's job (RS256 JWT, per-subject counter, routing, proxy), and the gateway on Payara
 # Micro; then composition latency and each WAR's footprint. Everything on 127.0.0.1. See bench/README.md.
 #
-#   bench/run.sh            full run (~6 min): 3 alternating rounds of 10 s per system, paced runs, composition,
-#                           time to ready and RSS of all four WARs
-#   bench/run.sh --smoke    the same steps with tiny durations, gateway footprint only (CI; about a minute)
+#   bench/run.sh            full run (~6 min, plus instance boots): 3 alternating rounds of 10 s per system, paced
+#                           runs, composition, time to ready and RSS of all four WARs
+#   bench/run.sh --smoke    the same steps with tiny durations, gateway footprint only (CI; the gateway's boot
+#                           dominates: about a minute on a quiet machine)
 #
-# Tunables (environment): THREADS CONNECTIONS DURATION WARMUP ROUNDS DELAY_MS COMPOSE_CONNECTIONS HEAP
-# GATEWAY_OPTS (extra JVM options for the gateway), GATEWAY_ONLY=1 (footprint of the gateway only), PROFILE=1 (JFR
-# recording of the gateway during the saturation rounds, work/gateway.jfr; summarise it with bench/jfr-top.sh).
+# Tunables (environment): THREADS CONNECTIONS DURATION WARMUP ROUNDS DELAY_MS COMPOSE_CONNECTIONS HEAP BOOT_TIMEOUT
+# FOOTPRINT (the WARs whose footprint is measured besides the gateway's, e.g. "user order"); GATEWAY_OPTS (extra JVM
+# options of the gateway); VARIANT_OPTS (a second gateway with these extra JVM options joins
+# the saturation rounds as "variant"); GATEWAY_ONLY=1 (footprint of the gateway only); PROFILE=1 (JFR recording of
+# the gateway during the saturation rounds, work/gateway.jfr; summarise it with bench/jfr-top.sh).
 # Output: bench/results/<UTC timestamp>/ report.md, chart.png, raw/ (every wrk output), work/ (configs, logs).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -18,7 +21,7 @@ SMOKE=
 case "${1:-}" in
   --smoke) SMOKE=1 ;;
   "") ;;
-  *) sed -n '2,14s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 esac
 
 if [ -n "$SMOKE" ]; then
@@ -49,6 +52,8 @@ PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$R
 MICRO_JAR="$ROOT/target/payara-micro-$PAYARA_VERSION.jar"
 WARS=(gateway)
 [ -n "$SMOKE" ] || [ -n "${GATEWAY_ONLY:-}" ] || WARS+=(user inventory order)
+# shellcheck disable=SC2206 # FOOTPRINT is a list of WAR names
+[ -z "${FOOTPRINT:-}" ] || WARS=(gateway ${FOOTPRINT//gateway/})
 MODE="full"
 [ -z "$SMOKE" ] || MODE="smoke (tiny durations: the numbers mean nothing)"
 modules=()
@@ -77,6 +82,8 @@ OUT="$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)"
 WORK="$OUT/work"
 RAW="$OUT/raw"
 mkdir -p "$WORK/nginx-tmp" "$RAW"
+# the instances deploy copies: a build running meanwhile cannot change what is measured
+for war in "${WARS[@]}"; do cp "$ROOT/$war-war/target/$war.war" "$WORK/$war.war"; done
 echo "Results: ${OUT#"$ROOT"/}"
 
 # ---- processes: only the ones started here are stopped ----
@@ -97,10 +104,11 @@ free_port() {
   done
 }
 
-# wait_for NAME URL STATUS LOG [SECONDS]: polls until URL answers STATUS; fails after the deadline or on a failed
+# wait_for NAME URL STATUS LOG [SECONDS]: polls until URL answers STATUS; fails after the deadline (default
+# BOOT_TIMEOUT, 300 s: Payara Micro needs 20 s on a quiet machine, several minutes on a saturated one) or on a failed
 # deployment (Payara says "ready" even then, so the log is checked too).
 wait_for() {
-  local name=$1 url=$2 expected=$3 log=$4 deadline=$((SECONDS + ${5:-180}))
+  local name=$1 url=$2 expected=$3 log=$4 deadline=$((SECONDS + ${5:-${BOOT_TIMEOUT:-300}}))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "$expected" ]; do
     if [ $SECONDS -ge $deadline ] || grep -qE "Exception while loading the app|Error occurred during deployment" "$log" 2>/dev/null; then
       echo "$name did not come up; last lines of ${log#"$ROOT"/}:" >&2
@@ -146,16 +154,28 @@ HAPROXY_PID=$!
 PIDS+=("$HAPROXY_PID")
 
 # ---- the gateway: users on nginx; orders and stock (composition only) on the delayed backend ----
+# start_gateway NAME PORT [JVM option ...]
+start_gateway() {
+  local name=$1 port=$2
+  shift 2
+  start_micro "$name" "$WORK/gateway.war" / "$port" "$@" \
+    -Dmp.jwt.verify.publickey.location="file://$BENCH_PUBLIC_KEY" \
+    -Dgateway.service.user.urls="http://127.0.0.1:$NGINX_PORT/user" \
+    -Dgateway.service.order.urls="http://127.0.0.1:$DELAYED_PORT/order" \
+    -Dgateway.service.inventory.urls="http://127.0.0.1:$DELAYED_PORT/inventory" \
+    -Dgateway.ratelimit.limit=10000 -Dgateway.ratelimit.window=1
+}
 echo "Starting the gateway on Payara Micro..."
 GATEWAY_START=$(now_ms)
-# shellcheck disable=SC2086 # GATEWAY_OPTS is a list of JVM options
-start_micro gateway "$ROOT/gateway-war/target/gateway.war" / "$GATEWAY_PORT" $GATEWAY_OPTS \
-  -Dmp.jwt.verify.publickey.location="file://$BENCH_PUBLIC_KEY" \
-  -Dgateway.service.user.urls="http://127.0.0.1:$NGINX_PORT/user" \
-  -Dgateway.service.order.urls="http://127.0.0.1:$DELAYED_PORT/order" \
-  -Dgateway.service.inventory.urls="http://127.0.0.1:$DELAYED_PORT/inventory" \
-  -Dgateway.ratelimit.limit=10000 -Dgateway.ratelimit.window=1
+# shellcheck disable=SC2086 # GATEWAY_OPTS and VARIANT_OPTS are lists of JVM options
+start_gateway gateway "$GATEWAY_PORT" $GATEWAY_OPTS
 GATEWAY_PID=$MICRO_PID
+if [ -n "${VARIANT_OPTS:-}" ]; then
+  VARIANT_PORT=$(free_port)
+  # shellcheck disable=SC2086
+  start_gateway variant "$VARIANT_PORT" $GATEWAY_OPTS $VARIANT_OPTS
+  VARIANT_PID=$MICRO_PID
+fi
 wait_for delayed "http://127.0.0.1:$DELAYED_PORT/ready" 200 "$WORK/delayed.log" 60
 wait_for nginx "http://127.0.0.1:$NGINX_PORT/user/api/users?limit=1" 200 "$WORK/nginx-error.log" 30
 wait_for haproxy "http://127.0.0.1:$HAPROXY_PORT/api/users?limit=1" 401 "$WORK/haproxy.log" 30
@@ -175,6 +195,12 @@ declare -A URL=(
 )
 SYSTEMS=(direct haproxy gateway)
 declare -A SERVER_PID=([direct]=$NGINX_PID [haproxy]=$HAPROXY_PID [gateway]=$GATEWAY_PID)
+if [ -n "${VARIANT_OPTS:-}" ]; then
+  wait_for variant "http://127.0.0.1:$VARIANT_PORT/api/users?limit=1" 401 "$WORK/variant.log"
+  URL[variant]="http://127.0.0.1:$VARIANT_PORT/api/users?limit=1"
+  SERVER_PID[variant]=$VARIANT_PID
+  SYSTEMS+=(variant)
+fi
 CLOCK_TICK=$(getconf CLK_TCK)
 
 # cpu_ticks PID: user + system CPU time of the process and its children (nginx's workers), in clock ticks. CPU time
@@ -224,7 +250,7 @@ for round in $(seq 1 "$ROUNDS"); do
     ticks=$(($(cpu_ticks "${SERVER_PID[$system]}") - before))
     # the CPU milliseconds the serving process spent per request, appended to the BENCH line
     sed -i "s/^BENCH .*/& cpums=$(awk -v t="$ticks" -v hz="$CLOCK_TICK" -v n="$(field "max-$system-$round" requests)" \
-      'BEGIN {printf "%.3f", n > 0 ? t * 1000 / hz / n : 0}')/" "$RAW/max-$system-$round.txt"
+      'BEGIN {printf "%.3f", (n > 0 ? t * 1000 / hz / n : 0)}')/" "$RAW/max-$system-$round.txt"
   done
 done
 GATEWAY_RSS_LOADED=$(rss_mib "$GATEWAY_PID")
@@ -256,7 +282,7 @@ for war in "${WARS[@]}"; do
   port=$(free_port)
   echo "Footprint: $war-war..."
   start=$(now_ms)
-  start_micro "$war" "$ROOT/$war-war/target/$war.war" "/$war" "$port"
+  start_micro "$war" "$WORK/$war.war" "/$war" "$port"
   wait_for "$war" "http://127.0.0.1:$port/health/ready" 200 "$WORK/$war.log"
   READY_S[$war]=$(awk -v ms=$(($(now_ms) - start)) 'BEGIN {printf "%.1f", ms / 1000}')
   RSS_READY[$war]=$(rss_mib "$MICRO_PID")
@@ -298,6 +324,7 @@ OV_RATIO=$(ratio "$OV_P50" "$CRITICAL")
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, warm-up $WARMUP per system, $ROUNDS alternating round(s); medians over rounds."
   echo "All three answer \`GET /api/users?limit=1\` (direct: nginx's \`/user/api/users?limit=1\`) with a valid RS256 token."
   echo "Errors (socket errors + non-2xx) over all measured runs: $ERRORS."
+  [ -z "${VARIANT_OPTS:-}" ] || echo "variant: a second gateway instance with \`$VARIANT_OPTS\`, in the same rounds."
   echo
   echo "## Saturation"
   echo
