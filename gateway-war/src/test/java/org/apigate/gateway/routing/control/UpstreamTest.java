@@ -144,6 +144,16 @@ class UpstreamTest {
     }
 
     @Test
+    void aBodyThatStallsAfterTheHeadersTimesOut() {
+        // the backend would finish the body when it closes (10 s): a 504 means the gateway's timeout cut it off
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> over(first.url("/svc")).exchange(request("POST", "stall-body")));
+
+        assertEquals(504, e.problem().status());
+        assertEquals(1, health.stateOf(URI.create(first.url("/svc"))).consecutiveFailures());
+    }
+
+    @Test
     void aBudgetBoundsAllAttemptsAndItsTimeoutIsNoFailureOfTheInstance() {
         long start = System.nanoTime();
         ProblemException e = assertThrows(ProblemException.class, () -> over(first.url("/svc"), second.url("/svc"))
