@@ -1,5 +1,6 @@
 package org.apigate.gateway.auth;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -9,9 +10,11 @@ import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
 
@@ -23,6 +26,9 @@ import java.time.Instant;
  * It runs before any servlet filter and before JAX-RS, for every request that carries credentials: a refused token
  * ends the request here with a 401 problem, which no filter could do once the platform had called
  * {@code sendError(401)} without a body.
+ * <p>
+ * A token it accepted is remembered ({@link VerifiedTokens}, {@code gateway.auth.verified-token-ttl} seconds at
+ * most, never past its {@code exp}), so the platform verifies each token once, not on every request.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -31,6 +37,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     /** The same key the platform applies to {@code exp}; here it also bounds {@code nbf} and {@code iat}. */
     static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    /** How long at most an accepted token is taken without verifying it again (seconds); read once, at start. */
+    static final String VERIFIED_TTL = "gateway.auth.verified-token-ttl";
+    /** How many accepted tokens are remembered at most; read once, at start. */
+    static final String VERIFIED_CAPACITY = "gateway.auth.verified-tokens";
 
     @Inject
     MpJwtPlatform platform;
@@ -41,6 +51,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     Config config;
 
+    private VerifiedTokens<CredentialValidationResult> verified;
+
+    @PostConstruct
+    void createMemory() {
+        verified = new VerifiedTokens<>(config.getOptionalValue(VERIFIED_CAPACITY, Integer.class).orElse(10_000),
+                config.getOptionalValue(VERIFIED_TTL, Long.class).orElse(60L));
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
@@ -49,13 +67,24 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             if (bearer == null) {
                 return context.doNothing();
             }
+            long now = Instant.now().getEpochSecond();
+            long skew = config.getOptionalValue(CLOCK_SKEW, Long.class).orElse(0L);
             long keysSeen = keyReload.generation();
-            VerifyingContext verification = verify(bearer, request, response, context);
+            CredentialValidationResult known = verified.get(bearer.token(), now, keysSeen);
+            if (known != null) {
+                return loginAgain(known, request, response, context, now, skew);
+            }
+            VerifyingContext verification = verify(bearer, request, response, context, now, skew);
             if (verification.refusedByPlatform() && keyReload.reloadSince(keysSeen)) {
-                verification = verify(bearer, request, response, context);
+                keysSeen = keyReload.generation();
+                verification = verify(bearer, request, response, context, now, skew);
             }
             if (verification.refusal() != null) {
                 return Unauthorized.refuse(request, response, verification.refusal());
+            }
+            if (verification.accepted() != null
+                    && verification.accepted().getCallerPrincipal() instanceof JsonWebToken token) {
+                verified.put(bearer.token(), verification.accepted(), token.getExpirationTime(), now, keysSeen);
             }
             return verification.status();
         } catch (InvalidTokenException e) {
@@ -64,10 +93,25 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     }
 
     private VerifyingContext verify(BearerHeader bearer, HttpServletRequest request, HttpServletResponse response,
-                                    HttpMessageContext context) throws AuthenticationException {
-        long skew = config.getOptionalValue(CLOCK_SKEW, Long.class).orElse(0L);
-        VerifyingContext verifying = new VerifyingContext(context, Instant.now().getEpochSecond(), skew);
+                                    HttpMessageContext context, long now, long skew) throws AuthenticationException {
+        VerifyingContext verifying = new VerifyingContext(context, now, skew);
         verifying.status(platform.mechanism().validateRequest(bearer.canonical(request), response, verifying));
         return verifying;
+    }
+
+    /**
+     * A token accepted before: logged in as the platform mechanism does after verifying it (the principal joins the
+     * client subject; Payara 6.2025.10's mechanism does this whether or not the resource is protected), once the time
+     * claims that depend on now are checked.
+     */
+    private static AuthenticationStatus loginAgain(CredentialValidationResult known, HttpServletRequest request,
+                                                   HttpServletResponse response, HttpMessageContext context,
+                                                   long now, long skew) throws AuthenticationException {
+        String refusal = TokenTimes.violation((JsonWebToken) known.getCallerPrincipal(), now, skew);
+        if (refusal != null) {
+            return Unauthorized.refuse(request, response, refusal);
+        }
+        context.getClientSubject().getPrincipals().add(known.getCallerPrincipal());
+        return context.notifyContainerAboutLogin(known);
     }
 }

@@ -18,6 +18,7 @@ final class VerifyingContext extends HttpMessageContextWrapper {
     private AuthenticationStatus status;
     private String refusal;
     private boolean refusedByPlatform;
+    private CredentialValidationResult accepted;
 
     VerifyingContext(HttpMessageContext context, long nowSeconds, long skewSeconds) {
         super(context);
@@ -37,7 +38,13 @@ final class VerifyingContext extends HttpMessageContextWrapper {
         if (result.getCallerPrincipal() instanceof JsonWebToken token) {
             refusal = TokenTimes.violation(token, nowSeconds, skewSeconds);
         }
-        return refusal != null ? AuthenticationStatus.SEND_FAILURE : super.notifyContainerAboutLogin(result);
+        if (refusal != null) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            accepted = result;
+        }
+        return super.notifyContainerAboutLogin(result);
     }
 
     void status(AuthenticationStatus status) {
@@ -51,6 +58,11 @@ final class VerifyingContext extends HttpMessageContextWrapper {
     /** Why the token was refused, or null when it was accepted (or when there was nothing to verify). */
     String refusal() {
         return refusal;
+    }
+
+    /** The platform's result for a token it accepted and the gateway did not refuse, or null. */
+    CredentialValidationResult accepted() {
+        return accepted;
     }
 
     /** Whether the platform refused the token, so that reloading the issuer's keys might change the answer. */

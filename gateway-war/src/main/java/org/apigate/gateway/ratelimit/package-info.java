@@ -14,7 +14,8 @@
  * cluster never admit more than the quota. Entries expire {@code w} seconds after their last change, when every
  * admission in them has left the window.
  * <p>
- * Configuration is read on every request (so {@code asadmin set-config-property} takes effect without a redeploy):
+ * Configuration is read on every request, through Payara's config cache ({@code mp.config.cache.duration}, 1000 ms in
+ * the WAR), so {@code asadmin set-config-property} takes effect within a second, without a redeploy:
  * {@code gateway.ratelimit.limit} / {@code gateway.ratelimit.window} for the default policy,
  * {@code gateway.ratelimit.<policy>.limit} / {@code .window} for a named one, falling back to the default's.
  * <p>

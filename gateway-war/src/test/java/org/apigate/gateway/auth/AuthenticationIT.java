@@ -123,6 +123,34 @@ class AuthenticationIT {
         assertEquals(200, call(caller, late).status());
     }
 
+    @Test
+    void takesARememberedTokenAsTheSameCallerWithTheSameRoles() {
+        String subject = unique();
+        String token = Tokens.customer(subject);
+        // the first call verifies the token, the later ones find it among the verified tokens
+        for (int i = 0; i < 3; i++) {
+            Http.Reply reply = call(caller, token);
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(subject, reply.json().getString("subject"));
+            assertEquals("customer", reply.json().getJsonArray("groups").getString(0));
+            assertProblem(403, call(admin, token));
+        }
+    }
+
+    @Test
+    void refusesATamperedCopyOfARememberedToken() {
+        String token = Tokens.customer(unique());
+        assertEquals(200, call(caller, token).status());
+        String[] parts = token.split("\\.");
+        String forged = base64Url(SignedTokens.validClaims(unique()).build().toString());
+        char[] signature = parts[2].toCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+
+        assertInvalidToken(call(caller, parts[0] + "." + forged + "." + parts[2]));
+        assertInvalidToken(call(caller, parts[0] + "." + parts[1] + "." + new String(signature)));
+        assertEquals(200, call(caller, token).status());
+    }
+
     // ---- no token ----
 
     @Test

@@ -45,10 +45,15 @@ public final class GatewayArchive {
 
     /**
      * Like {@link #withConfig(Map)}, plus a {@link LiveConfigSource} reading {@code liveFile}: what the test writes
-     * there overrides every other source from the next lookup on, without a redeploy.
+     * there overrides every other source from the next lookup on, without a redeploy. For that, Payara's config
+     * cache is off in these archives ({@code mp.config.cache.duration=0}; the WAR ships 1000 ms, so in production a
+     * change applies within a second): the tests check what a change does, not how soon the cache lets it through.
      */
     public static WebArchive withLiveConfig(Map<String, String> settings, Path liveFile) {
-        return withConfig(settings)
+        Map<String, String> live = new LinkedHashMap<>();
+        live.put("mp.config.cache.duration", "0");
+        live.putAll(settings);
+        return withConfig(live)
                 .addClass(LiveConfigSource.class)
                 .addAsResource(new StringAsset(liveFile.toAbsolutePath().toString()), LiveConfigSource.LOCATION)
                 .addAsResource(new StringAsset(LiveConfigSource.class.getName()),

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * A stand-in service instance on 127.0.0.1 in the test JVM, for what a real service cannot be made to do on demand:
  * it answers every request with an echo of it (backend name, method, path, query, headers, body) unless the request
  * asks, with the header {@code X-Test-Behaviour}, to be answered {@code slow}ly (held until the backend closes, at
- * most 10 s), to have its connection {@code close}d without an answer, with {@code unavailable} (503), or with
+ * most 10 s), to send its headers and half its body and then stall ({@code stall-body}, held likewise), to have its
+ * connection {@code close}d without an answer, with {@code unavailable} (503), or with
  * {@code status=N} and a problem body. {@link #down(boolean)} makes it close every connection. It records what it
  * received.
  */
@@ -105,7 +106,14 @@ public final class TestBackend implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), head ? -1 : body.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    if (behaviour.equals("stall-body")) {
+                        out.write(body, 0, body.length / 2);
+                        out.flush();
+                        closing.await(10, TimeUnit.SECONDS);
+                        out.write(body, body.length / 2, body.length - body.length / 2);
+                    } else {
+                        out.write(body);
+                    }
                 }
             }
         } catch (InterruptedException e) {

@@ -65,7 +65,9 @@ class RateLimitIT {
                         "gateway.ratelimit.window", String.valueOf(WINDOW),
                         "gateway.ratelimit.burst.limit", String.valueOf(BURST),
                         "gateway.ratelimit.short.limit", "2",
-                        "gateway.ratelimit.short.window", "2"))
+                        "gateway.ratelimit.short.window", "2",
+                        // a change applies to the very next request here (the WAR lets Payara cache values for 1 s)
+                        "mp.config.cache.duration", "0"))
                 .addClass(ProbeResource.class);
     }
 

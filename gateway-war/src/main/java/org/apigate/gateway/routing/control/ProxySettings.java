@@ -8,9 +8,9 @@ import java.time.Duration;
 
 /**
  * The proxy's tuning, {@code gateway.proxy.*} in MicroProfile Config (defaults and meaning in the WAR's
- * {@code microprofile-config.properties}). Read on every call, so a changed value applies to the next request -
- * except the connect timeout, which the shared client takes when it is created. Durations are ISO-8601
- * ({@code PT10S}, {@code PT0.5S}).
+ * {@code microprofile-config.properties}). Read on every call (through Payara's 1 s config cache), so a changed
+ * value applies within a second - except the connect timeout, which the shared client takes when it is created.
+ * Durations are ISO-8601 ({@code PT10S}, {@code PT0.5S}).
  */
 @ApplicationScoped
 public class ProxySettings {

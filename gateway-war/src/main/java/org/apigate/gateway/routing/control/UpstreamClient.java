@@ -1,6 +1,7 @@
 package org.apigate.gateway.routing.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.common.problem.Problem;
@@ -9,15 +10,14 @@ import org.apigate.gateway.observability.control.UpstreamTimed;
 import org.apigate.gateway.routing.entity.UpstreamReply;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Sends one request to one instance over the gateway's single JDK {@link HttpClient}: HTTP/1.1 with a pool of
@@ -31,6 +31,8 @@ public class UpstreamClient {
     ProxySettings settings;
 
     private HttpClient client;
+    /** Fires the deadlines of response bodies; one daemon thread, the timers are short-lived. */
+    private ScheduledExecutorService timers;
 
     public UpstreamClient() {
     }
@@ -42,12 +44,24 @@ public class UpstreamClient {
 
     @PostConstruct
     void create() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "gateway-upstream-body-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true); // most bodies arrive in time: their timers leave the queue at once
+        timers = scheduler;
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
+    }
+
+    @PreDestroy
+    void close() {
+        timers.shutdownNow();
     }
 
     /** The longest one call may take: {@code gateway.proxy.timeout}. */
@@ -57,26 +71,23 @@ public class UpstreamClient {
 
     /**
      * The instance's complete answer, read into memory, within {@code timeout}: {@link #timeout()}, or less for a
-     * caller with less time left (a branch of a composed endpoint).
+     * caller with less time left (a branch of a composed endpoint). Synchronous on the caller's thread; the request
+     * timeout bounds the wait for the headers and {@link BoundedBody} the rest.
      *
      * @throws UpstreamFailure when it gives none
      * @throws ProblemException 400 when the target or a header cannot be put on the wire
      */
     @UpstreamTimed
     public UpstreamReply send(URI instance, UpstreamRequest request, Duration timeout) throws UpstreamFailure {
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(toHttp(instance, request, timeout), HttpResponse.BodyHandlers.ofByteArray());
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            // The request timeout only covers the wait for the response headers; this bound also covers the body.
-            HttpResponse<byte[]> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = client.send(toHttp(instance, request, timeout),
+                    BoundedBody.until(timers, deadline));
             return new UpstreamReply(response.statusCode(), response.headers().map(), response.body());
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, e);
-        } catch (ExecutionException e) {
-            throw UpstreamFailure.of(e.getCause());
+        } catch (IOException e) {
+            throw UpstreamFailure.of(e);
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            // the JDK client cancels the exchange itself
             Thread.currentThread().interrupt();
             throw new UpstreamFailure(UpstreamFailure.Kind.BROKEN, e);
         }
