@@ -28,6 +28,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final String readyPath;
     private final int readyStatus;
     private final Map<String, String> environment;
+    private final Duration bootDeadline;
     private Process process;
     private Duration timeToReady;
 
@@ -37,11 +38,13 @@ public final class PayaraMicro implements AutoCloseable {
         this.readyPath = builder.readyPath;
         this.readyStatus = builder.readyStatus;
         this.environment = Map.copyOf(builder.environment);
+        this.bootDeadline = builder.bootDeadline;
         Path work = Path.of("target", "payara", name).toAbsolutePath();
         this.log = work.resolveSibling(name + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
+        cmd.addAll(builder.jvmOptions);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
                 "--disablephonehome", "--nocluster", "--prebootcommandfile", loopbackOnly(work).toString()));
@@ -96,7 +99,7 @@ public final class PayaraMicro implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            awaitReady(logBefore, Instant.now().plus(Duration.ofSeconds(180)));
+            awaitReady(logBefore, Instant.now().plus(bootDeadline));
             timeToReady = Duration.between(started, Instant.now());
             return this;
         } catch (IOException e) {
@@ -162,6 +165,11 @@ public final class PayaraMicro implements AutoCloseable {
         return timeToReady;
     }
 
+    /** The process was started and has not exited (or been killed) since. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -221,6 +229,8 @@ public final class PayaraMicro implements AutoCloseable {
         private final Map<String, String> deployments = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>();
+        private Duration bootDeadline = Duration.ofSeconds(180);
         private Path postBootCommands;
         private int port = freePort();
         private String heap = "384m";
@@ -255,6 +265,18 @@ public final class PayaraMicro implements AutoCloseable {
         /** An asadmin command file Payara runs after booting, before it deploys the WARs (--postbootcommandfile). */
         public Builder postBootCommands(Path file) {
             this.postBootCommands = file;
+            return this;
+        }
+
+        /** A JVM option of the process, e.g. {@code -XX:TieredStopAtLevel=1} for a cheaper boot. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        /** How long {@link #start()} waits for the ready path (180 s unless set), e.g. for several boots at once. */
+        public Builder bootDeadline(Duration deadline) {
+            this.bootDeadline = deadline;
             return this;
         }
 
