@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * the services' databases and roles made by {@code server-config/postgres/create-databases.sh} with a suffix, so a
  * run never touches an operator's databases. Needs root (to start the cluster and to run psql as postgres).
  */
-final class LocalPostgres {
+public final class LocalPostgres {
 
     private static final Path LOGS = Path.of("target", "postgres-it").toAbsolutePath();
     private static final Duration QUICK = Duration.ofSeconds(60);
@@ -35,7 +35,7 @@ final class LocalPostgres {
     }
 
     /** Starts the cluster if needed and creates the databases; {@link #drop()} removes them. */
-    static LocalPostgres withDatabases(Path repository, String suffix) {
+    public static LocalPostgres withDatabases(Path repository, String suffix) {
         ensureRunning();
         LocalPostgres postgres = new LocalPostgres(repository, suffix);
         postgres.script();
@@ -82,12 +82,12 @@ final class LocalPostgres {
         return Command.run(QUICK, environment, LOGS.resolve("create-databases" + suffix + ".log"), command);
     }
 
-    String suffix() {
+    public String suffix() {
         return suffix;
     }
 
     /** The password create-databases.sh set for the service's role, as its MicroProfile Config variable holds it. */
-    String password(String service) {
+    public String password(String service) {
         String variable = service.toUpperCase(java.util.Locale.ROOT) + "_DATASOURCE_PASSWORD=";
         try {
             return Files.readAllLines(envFile).stream().filter(l -> l.startsWith(variable))
@@ -98,12 +98,12 @@ final class LocalPostgres {
     }
 
     /** Runs SQL as the superuser in a database of this set (name without suffix); tuples only, unaligned. */
-    String sql(String database, String sql) {
+    public String sql(String database, String sql) {
         return Command.run(QUICK, Map.of(), LOGS.resolve("psql.log"), List.of("runuser", "-u", "postgres", "--",
                 "psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database + suffix, "-c", sql)).trim();
     }
 
-    void drop() {
+    public void drop() {
         script("--drop");
     }
 

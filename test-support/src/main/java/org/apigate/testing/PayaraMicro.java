@@ -32,6 +32,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final String readyPath;
     private final int readyStatus;
     private final Map<String, String> environment;
+    private final Duration bootDeadline;
     private Process process;
     private Duration timeToReady;
 
@@ -41,11 +42,13 @@ public final class PayaraMicro implements AutoCloseable {
         this.readyPath = builder.readyPath;
         this.readyStatus = builder.readyStatus;
         this.environment = Map.copyOf(builder.environment);
+        this.bootDeadline = builder.bootDeadline;
         Path work = Path.of("target", "payara", name).toAbsolutePath();
         this.log = work.resolveSibling(name + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
+        cmd.addAll(builder.jvmOptions);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (builder.dataGrid != null) {
             cmd.addAll(builder.dataGrid.jvmOptions());
@@ -109,7 +112,7 @@ public final class PayaraMicro implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            awaitReady(logBefore, Instant.now().plus(Duration.ofSeconds(Long.getLong(BOOT_TIMEOUT_PROPERTY, 180))));
+            awaitReady(logBefore, Instant.now().plus(bootDeadline));
             timeToReady = Duration.between(started, Instant.now());
             return this;
         } catch (IOException e) {
@@ -173,6 +176,11 @@ public final class PayaraMicro implements AutoCloseable {
 
     public Duration timeToReady() {
         return timeToReady;
+    }
+
+    /** The process was started and has not exited (or been killed) since. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     public long pid() {
@@ -240,6 +248,8 @@ public final class PayaraMicro implements AutoCloseable {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> arguments = new ArrayList<>();
+        private final List<String> jvmOptions = new ArrayList<>();
+        private Duration bootDeadline = Duration.ofSeconds(Long.getLong(BOOT_TIMEOUT_PROPERTY, 180));
         private Path postBootCommands;
         private LoopbackDataGrid dataGrid;
         private int dataGridMember;
@@ -293,6 +303,18 @@ public final class PayaraMicro implements AutoCloseable {
             grid.memberPort(member); // fails early for a member the grid does not have
             this.dataGrid = grid;
             this.dataGridMember = member;
+            return this;
+        }
+
+        /** A JVM option of the process, e.g. {@code -XX:TieredStopAtLevel=1} for a cheaper boot. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        /** How long {@link #start()} waits for the ready path (default: {@value #BOOT_TIMEOUT_PROPERTY} or 180 s). */
+        public Builder bootDeadline(Duration deadline) {
+            this.bootDeadline = deadline;
             return this;
         }
 

@@ -2,15 +2,19 @@ package org.apigate.inventory.reservation.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +29,9 @@ import org.apigate.inventory.reservation.entity.ReservationView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReservationsResource {
 
+    /** Response header with the number of reservations in all pages (as for items). */
+    static final String TOTAL_COUNT = "X-Total-Count";
+
     @Inject
     Reservations reservations;
 
@@ -35,6 +42,18 @@ public class ReservationsResource {
         ReservationView reservation = reservations.reserve(form);
         return Response.created(uri.getAbsolutePathBuilder().path(reservation.id()).build())
                 .entity(reservation).build();
+    }
+
+    /**
+     * Reservations in pages, by id, with {@code X-Total-Count} as for items; with {@code sku} only those holding or
+     * asking for that SKU. Lets an auditor (or a test after a crash) compare what inventory holds with the orders.
+     */
+    @GET
+    public Response list(@QueryParam("sku") @Pattern(regexp = Identifier.PATTERN, message = Identifier.MESSAGE)
+                         String sku,
+                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                         @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        return Response.ok(reservations.list(sku, limit, offset)).header(TOTAL_COUNT, reservations.count(sku)).build();
     }
 
     @GET

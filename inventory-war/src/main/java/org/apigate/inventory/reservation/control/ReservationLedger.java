@@ -31,6 +31,21 @@ public class ReservationLedger {
         return Optional.ofNullable(em.find(Reservation.class, id)).map(Reservation::view);
     }
 
+    /** A page of reservations by id, all of them or those with a line of {@code sku} (when not null). */
+    public List<ReservationView> list(String sku, int limit, int offset) {
+        var query = sku == null
+                ? em.createNamedQuery(Reservation.ALL, Reservation.class)
+                : em.createNamedQuery(Reservation.OF_SKU, Reservation.class).setParameter("sku", sku);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultStream().map(Reservation::view).toList();
+    }
+
+    public long count(String sku) {
+        var query = sku == null
+                ? em.createNamedQuery(Reservation.COUNT, Long.class)
+                : em.createNamedQuery(Reservation.COUNT_OF_SKU, Long.class).setParameter("sku", sku);
+        return query.getSingleResult();
+    }
+
     /**
      * Inserts the reservation first, so a concurrent request with the same id waits on the primary key and loses
      * ({@link ReservationIdTaken}) before it touches any stock. Then tries every line in sku order, also after a

@@ -8,6 +8,8 @@ import org.apigate.common.problem.ProblemException;
 import org.apigate.inventory.reservation.entity.ReservationForm;
 import org.apigate.inventory.reservation.entity.ReservationView;
 
+import java.util.List;
+
 /**
  * Reserves, reads and releases by id. Deliberately outside any transaction: when an insert loses the race for an
  * id, its transaction is spoilt, and the next step (reading or releasing the winner's reservation) needs a fresh
@@ -28,6 +30,14 @@ public class Reservations {
     public ReservationView find(String id) {
         return ledger.find(id).orElseThrow(() -> new ProblemException(
                 Problem.of(Response.Status.NOT_FOUND, "No reservation with id " + id + ".")));
+    }
+
+    public List<ReservationView> list(String sku, int limit, int offset) {
+        return ledger.list(sku, limit, offset);
+    }
+
+    public long count(String sku) {
+        return ledger.count(sku);
     }
 
     /** Idempotent; also for ids never seen, which are then refused for good. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
@@ -25,7 +26,19 @@ import java.util.List;
  */
 @Entity
 @Table(name = "reservations")
+@NamedQuery(name = Reservation.ALL, query = "SELECT r FROM Reservation r ORDER BY r.id")
+@NamedQuery(name = Reservation.COUNT, query = "SELECT COUNT(r) FROM Reservation r")
+// a reservation has at most one line per sku (the lines' primary key), so the joins yield each reservation once
+@NamedQuery(name = Reservation.OF_SKU,
+        query = "SELECT r FROM Reservation r JOIN r.lines l WHERE l.sku = :sku ORDER BY r.id")
+@NamedQuery(name = Reservation.COUNT_OF_SKU,
+        query = "SELECT COUNT(r) FROM Reservation r JOIN r.lines l WHERE l.sku = :sku")
 public class Reservation {
+
+    public static final String ALL = "Reservation.all";
+    public static final String COUNT = "Reservation.count";
+    public static final String OF_SKU = "Reservation.ofSku";
+    public static final String COUNT_OF_SKU = "Reservation.countOfSku";
 
     @Id
     private String id;

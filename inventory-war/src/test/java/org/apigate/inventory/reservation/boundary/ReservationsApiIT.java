@@ -136,6 +136,35 @@ class ReservationsApiIT {
     }
 
     @Test
+    void listsReservationsInPagesAllOrThoseOfOneSku() {
+        String a = stocked(10);
+        String b = stocked(10);
+        String first = unique("r");
+        String second = unique("r");
+        assertEquals(201, reserve(first, a, 1).status());
+        assertEquals(201, reserve(second, a, 2, b, 3).status());
+        assertEquals(204, Http.delete(reservations + "/" + first).status());
+
+        Http.Reply ofA = Http.get(reservations + "?sku=" + a);
+        assertEquals(200, ofA.status(), ofA::toString);
+        assertEquals("2", ofA.header("X-Total-Count"));
+        assertEquals(Stream.of(first, second).sorted().toList(), ids(ofA));
+        assertEquals(List.of(second), ids(Http.get(reservations + "?sku=" + b)));
+        assertEquals(1, Http.get(reservations + "?sku=" + a + "&limit=1&offset=1").jsonArray().size());
+        Http.Reply all = Http.get(reservations + "?limit=500");
+        assertTrue(Long.parseLong(all.header("X-Total-Count")) >= 2, all::toString);
+        assertTrue(ids(all).containsAll(List.of(first, second)), all::toString);
+        assertEquals("RELEASED", ofA.jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(first)).findFirst().orElseThrow().getString("status"));
+        assertProblem(400, Http.get(reservations + "?limit=0"));
+        assertProblem(400, Http.get(reservations + "?sku=no%20sku"));
+    }
+
+    static List<String> ids(Http.Reply list) {
+        return list.jsonArray().getValuesAs(JsonObject.class).stream().map(r -> r.getString("id")).toList();
+    }
+
+    @Test
     void refusesTheWholeReservationWhenAnyLineIsShort() {
         String plenty = stocked(10);
         String scarce = stocked(1);

@@ -24,10 +24,11 @@ public class Reservations {
     public void reserve(String orderId, List<ReservationRequest.Item> lines) {
         try {
             calls.reserve(new ReservationRequest(orderId, lines));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception: Payara's fault tolerance can throw an InterruptedException undeclared (see release)
             TimeoutInterrupts.clearAfterFailedCall();
-            if (e instanceof OutOfStockException) {
-                throw e;
+            if (e instanceof OutOfStockException outOfStock) {
+                throw outOfStock;
             }
             if (e instanceof ReservationReleasedException) {
                 throw new InventoryUnavailableException("reservation " + orderId + " was already released", false, e);
@@ -40,7 +41,9 @@ public class Reservations {
     public void release(String orderId) {
         try {
             calls.release(orderId);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: when @Timeout has interrupted the first attempt, Payara's @Retry
+            // delay ends at once with an InterruptedException it throws undeclared - it must count as unavailable
             TimeoutInterrupts.clearAfterFailedCall();
             throw new InventoryUnavailableException(describe(e), true, e);
         }
@@ -65,7 +68,8 @@ public class Reservations {
             if (t instanceof CircuitBreakerOpenException) {
                 return "calls to inventory are paused after repeated failures";
             }
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+                    || t instanceof InterruptedException) {
                 return "inventory did not answer in time";
             }
             if (t instanceof ConnectException) {

@@ -18,10 +18,12 @@ public class Users {
     public void requireExisting(String id) {
         try {
             calls.find(id);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: when @Timeout has interrupted the first attempt, Payara's @Retry
+            // delay ends at once with an InterruptedException it throws undeclared - a 500 if it got through
             TimeoutInterrupts.clearAfterFailedCall();
-            if (e instanceof UnknownUserException) {
-                throw e;
+            if (e instanceof UnknownUserException unknown) {
+                throw unknown;
             }
             LOG.warning(() -> "User service unavailable while checking user " + id + ": " + e);
             throw new UserServiceUnavailableException(e);

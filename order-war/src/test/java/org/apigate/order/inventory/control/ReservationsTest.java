@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which failures may have left a reservation behind, and how each is explained to the client. */
@@ -28,6 +29,35 @@ class ReservationsTest {
         assertTrue(Reservations.mayHaveArrived(new ProcessingException(new SocketTimeoutException("Read timed out"))));
         assertTrue(Reservations.mayHaveArrived(new ProcessingException(new SocketException("Connection reset"))));
         assertTrue(Reservations.mayHaveArrived(new InventoryErrorException(503)));
+    }
+
+    /**
+     * Payara's {@code @Retry} throws an InterruptedException undeclared when its delay is cut short by the interrupt
+     * an earlier {@code @Timeout} left: the release is then still pending (not a 500), and the interrupt is gone.
+     */
+    @Test
+    void anInterruptedReleaseRetryIsUnavailableNotAnError() {
+        Reservations reservations = new Reservations();
+        InterruptedException interrupted = new InterruptedException("sleep interrupted");
+        reservations.calls = new InventoryCalls() {
+            @Override
+            public void release(String reservationId) {
+                ReservationsTest.<RuntimeException>throwUndeclared(interrupted);
+            }
+        };
+        Thread.currentThread().interrupt();
+
+        InventoryUnavailableException thrown = assertThrows(InventoryUnavailableException.class,
+                () -> reservations.release("o1"));
+
+        assertTrue(thrown.mayHaveReserved());
+        assertEquals("inventory did not answer in time", thrown.getMessage());
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Exception> void throwUndeclared(Exception failure) throws T {
+        throw (T) failure;
     }
 
     @Test

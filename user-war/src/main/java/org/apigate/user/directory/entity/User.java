@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @Entity
@@ -36,7 +37,9 @@ public class User {
 
     public User(UserForm form) {
         this.id = UUID.randomUUID().toString();
-        this.createdAt = Instant.now();
+        // milliseconds, as the database keeps it: otherwise the first answers (and reads from the JPA cache) showed
+        // nanoseconds and the same user read back after a restart showed another createdAt
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         update(form);
     }
 

@@ -1,0 +1,187 @@
+package org.apigate.system.resilience;
+
+import org.apigate.system.LocalPostgres;
+import org.apigate.system.Wars;
+import org.apigate.testing.PayaraMicro;
+import org.apigate.testing.TestKeys;
+import org.apigate.testing.Tokens;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The whole shop as it would run in production, one Payara Micro process per instance: user on its embedded H2 file,
+ * inventory on PostgreSQL and two order-war instances sharing one PostgreSQL database (the machine's cluster, a
+ * throw-away set of databases made by {@code create-databases.sh}), and the gateway balancing orders over both.
+ * Inventory is not on H2 here: with two order instances a burst of 200 reservations of one SKU queued so long on
+ * H2's row lock (each holder keeps it through its synchronous commit) that reserves outlasted even 8 s. Instances start in
+ * parallel: every URL is known before any process runs, and none needs another to boot.
+ */
+final class Shop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Shop.class.getName());
+    private static final Path REPOSITORY = Path.of(System.getProperty("apigate.repository", ".."))
+            .toAbsolutePath().normalize();
+
+    /**
+     * A burst of 200 orders on two shared cores can keep one in a queue for many seconds; the gateway must not give
+     * up on it before the client does (a 504 for an order that is then confirmed is exactly the mismatch we test
+     * for). Production keeps the default (10 s) for sized instances.
+     */
+    static final String PROXY_TIMEOUT = "PT50S";
+    /** Five instances boot at once, so each may take longer than one alone (measured: 2-3 min on a busy box). */
+    static final Duration BOOT_DEADLINE = Duration.ofMinutes(7);
+    /** The compensation timer retries pending releases every second here (default 15 s). */
+    static final String COMPENSATION_INTERVAL_MS = "1000";
+    /**
+     * The order service's calls to user and inventory may take this long (read timeout) and the Fault Tolerance
+     * timeout a little more (defaults 1.5 s and 2 s). What is measured here is correctness under a burst on two
+     * cores shared with other builds, not latency: with the defaults most of the 200 requests failed as 503 only
+     * because their turn came too late.
+     */
+    static final String CALL_READ_TIMEOUT_MS = "8000";
+    static final String CALL_TIMEOUT_MS = "10000";
+    /**
+     * The option the user WAR's own default H2 URL carries (write every commit through): a URL given in
+     * configuration replaces the default with its options, so it is repeated.
+     */
+    static final String H2_USER_OPTIONS = ";WRITE_DELAY=0";
+
+    private final LocalPostgres postgres;
+    final PayaraMicro user;
+    final PayaraMicro inventory;
+    final PayaraMicro orderA;
+    final PayaraMicro orderB;
+    final PayaraMicro gateway;
+
+    private Shop(LocalPostgres postgres, String run) {
+        this.postgres = postgres;
+        user = lean("res-user-" + run).deploy(Wars.of("user-war"), "/user")
+                .property("user.datasource.url", Wars.h2(run, "user") + H2_USER_OPTIONS)
+                .readyWhen("/user/api/users?limit=1").build();
+        inventory = onPostgres(lean("res-inventory-" + run), "inventory", "inventory")
+                .deploy(Wars.of("inventory-war"), "/inventory")
+                .readyWhen("/inventory/api/items?limit=1").build();
+        orderA = orderInstance("res-order-a-" + run);
+        orderB = orderInstance("res-order-b-" + run);
+        gateway = lean("res-gateway-" + run).deploy(Wars.of("gateway-war"), "/")
+                .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
+                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
+                .property("gateway.service.user.urls", user.url() + "/user")
+                .property("gateway.service.order.urls", orderA.url() + "/order," + orderB.url() + "/order")
+                .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
+                .property("gateway.ratelimit.limit", "10000")
+                .property("gateway.proxy.timeout", PROXY_TIMEOUT)
+                .readyWhen("/api/users", 401).build();
+    }
+
+    private PayaraMicro orderInstance(String name) {
+        return onPostgres(lean(name), "order", "orders").deploy(Wars.of("order-war"), "/order")
+                .property("order.user.url", user.url() + "/user")
+                .property("order.inventory.url", inventory.url() + "/inventory")
+                .property("order.compensation.interval-ms", COMPENSATION_INTERVAL_MS)
+                .property("user/mp-rest/readTimeout", CALL_READ_TIMEOUT_MS)
+                .property("inventory/mp-rest/readTimeout", CALL_READ_TIMEOUT_MS)
+                .property("org.apigate.order.users.control.UserCalls/find/Timeout/value", CALL_TIMEOUT_MS)
+                .property("org.apigate.order.inventory.control.InventoryCalls/reserve/Timeout/value", CALL_TIMEOUT_MS)
+                .property("org.apigate.order.inventory.control.InventoryCalls/release/Timeout/value", CALL_TIMEOUT_MS)
+                .readyWhen("/order/api/orders?limit=1").build();
+    }
+
+    /** The service's data source on its database of the throw-away set (password from the environment). */
+    private PayaraMicro.Builder onPostgres(PayaraMicro.Builder instance, String service, String database) {
+        return instance.property(service + ".datasource.class", "org.postgresql.ds.PGSimpleDataSource")
+                .property(service + ".datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database + postgres.suffix())
+                .property(service + ".datasource.user", "apigate_" + service + postgres.suffix())
+                .environment(service.toUpperCase(java.util.Locale.ROOT) + "_DATASOURCE_PASSWORD",
+                        postgres.password(service));
+    }
+
+    /**
+     * An instance that boots on less CPU: five JVMs boot at once on two shared cores, and C2 compiler threads and
+     * parallel GC threads mostly compete with each other there. C1-compiled code is fast enough for these loads.
+     */
+    private static PayaraMicro.Builder lean(String name) {
+        return PayaraMicro.named(name).jvmOption("-XX:TieredStopAtLevel=1").jvmOption("-XX:+UseSerialGC")
+                .bootDeadline(BOOT_DEADLINE);
+    }
+
+    /** Creates the order database and starts every instance; on any failure stops what started and drops it. */
+    static Shop open() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        LocalPostgres postgres = LocalPostgres.withDatabases(REPOSITORY, "_res" + run);
+        Shop shop = new Shop(postgres, run);
+        try {
+            shop.inParallel(shop.all(), PayaraMicro::start);
+            shop.all().forEach(i -> LOG.info(() -> String.format("%s ready in %d ms, RSS %d MiB", i.name(),
+                    i.timeToReady().toMillis(), i.rssMiB())));
+            return shop;
+        } catch (RuntimeException e) {
+            shop.close();
+            throw e;
+        }
+    }
+
+    List<PayaraMicro> all() {
+        return List.of(user, inventory, orderA, orderB, gateway);
+    }
+
+    /** Starts every instance that is not running (a test before may have killed one). */
+    void ensureRunning() {
+        inParallel(all().stream().filter(i -> !i.isAlive()).toList(), PayaraMicro::start);
+    }
+
+    /** Runs {@code action} on each instance at once and waits for all; the first failure is rethrown. */
+    void inParallel(List<PayaraMicro> instances, Consumer<PayaraMicro> action) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(instances.size());
+        try {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            instances.forEach(i -> runs.add(CompletableFuture.runAsync(() -> action.accept(i), pool)));
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A public URL of the gateway, e.g. {@code gateway("/orders")}. */
+    String gateway(String path) {
+        return gateway.url() + "/api" + path;
+    }
+
+    String users() {
+        return user.url() + "/user/api/users";
+    }
+
+    String items() {
+        return inventory.url() + "/inventory/api/items";
+    }
+
+    String reservations() {
+        return inventory.url() + "/inventory/api/reservations";
+    }
+
+    /** The order list of instance A; both instances read the one database. */
+    String orders() {
+        return orderA.url() + "/order/api/orders";
+    }
+
+    @Override
+    public void close() {
+        try {
+            inParallel(all().stream().filter(PayaraMicro::isAlive).toList(), PayaraMicro::close);
+        } finally {
+            postgres.drop();
+        }
+    }
+}
