@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -38,15 +39,15 @@ class GatewaySystemIT {
     static void startSystem() {
         user = PayaraMicro.named("gw-user").deploy(Wars.of("user-war"), "/user")
                 .property("user.datasource.url", Wars.h2(RUN, "user"))
-                .readyWhen("/user/api/users?limit=1").build().start();
+                .readyWhen("/user/api/users?limit=1").build();
         inventory = PayaraMicro.named("gw-inventory").deploy(Wars.of("inventory-war"), "/inventory")
                 .property("inventory.datasource.url", Wars.h2(RUN, "inventory"))
-                .readyWhen("/inventory/api/items?limit=1").build().start();
+                .readyWhen("/inventory/api/items?limit=1").build();
         order = PayaraMicro.named("gw-order").deploy(Wars.of("order-war"), "/order")
                 .property("order.datasource.url", Wars.h2(RUN, "order"))
                 .property("order.user.url", user.url() + "/user")
                 .property("order.inventory.url", inventory.url() + "/inventory")
-                .readyWhen("/order/api/orders?limit=1").build().start();
+                .readyWhen("/order/api/orders?limit=1").build();
         gateway = PayaraMicro.named("gw-gateway").deploy(Wars.of("gateway-war"), "/")
                 .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
                 .property("mp.jwt.verify.issuer", Tokens.ISSUER)
@@ -54,7 +55,8 @@ class GatewaySystemIT {
                 .property("gateway.service.order.urls", order.url() + "/order")
                 .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
                 .property("gateway.ratelimit.limit", String.valueOf(QUOTA))
-                .readyWhen("/api/users", 401).build().start();
+                .readyWhen("/api/users", 401).build();
+        PayaraMicro.inParallel(List.of(user, inventory, order, gateway), PayaraMicro::start);
         LOG.info(() -> String.format("gateway ready in %d ms, RSS %d MiB", gateway.timeToReady().toMillis(),
                 gateway.rssMiB()));
     }

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One real Payara Micro process serving one or more WARs, as the run script starts it: its own port, its own root
@@ -89,6 +93,24 @@ public final class PayaraMicro implements AutoCloseable {
             throw new IllegalStateException("payara.microJar not set or missing: " + jar);
         }
         return jar;
+    }
+
+    /**
+     * Runs {@code action} (start, kill, close) on every instance at once and waits for all; the first failure is
+     * rethrown. Boots overlap well: every URL is known before any process runs.
+     */
+    public static void inParallel(List<PayaraMicro> instances, Consumer<PayaraMicro> action) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(instances.size());
+        try {
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            instances.forEach(i -> runs.add(CompletableFuture.runAsync(() -> action.accept(i), pool)));
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static int freePort() {

@@ -12,13 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -80,22 +75,11 @@ final class HostileSystem implements AutoCloseable {
 
     private void startAll(List<PayaraMicro> instances) {
         long started = System.nanoTime();
-        ExecutorService boot = Executors.newFixedThreadPool(instances.size());
         try {
-            List<Future<PayaraMicro>> ready = new ArrayList<>();
-            instances.forEach(instance -> ready.add(boot.submit(instance::start)));
-            for (Future<PayaraMicro> future : ready) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            PayaraMicro.inParallel(instances, PayaraMicro::start);
+        } catch (RuntimeException e) {
             close();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            close();
-            throw new IllegalStateException("The hostile system did not boot", e.getCause());
-        } finally {
-            boot.shutdown();
+            throw new IllegalStateException("The hostile system did not boot", e);
         }
         LOG.info(() -> String.format("hostile system booted in %d ms", (System.nanoTime() - started) / 1_000_000));
     }

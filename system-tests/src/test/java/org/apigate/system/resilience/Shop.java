@@ -8,13 +8,8 @@ import org.apigate.testing.Tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -120,7 +115,7 @@ final class Shop implements AutoCloseable {
         LocalPostgres postgres = LocalPostgres.withDatabases(REPOSITORY, "_res" + run);
         Shop shop = new Shop(postgres, run);
         try {
-            shop.inParallel(shop.all(), PayaraMicro::start);
+            PayaraMicro.inParallel(shop.all(), PayaraMicro::start);
             shop.all().forEach(i -> LOG.info(() -> String.format("%s ready in %d ms, RSS %d MiB", i.name(),
                     i.timeToReady().toMillis(), i.rssMiB())));
             return shop;
@@ -136,23 +131,9 @@ final class Shop implements AutoCloseable {
 
     /** Starts every instance that is not running (a test before may have killed one). */
     void ensureRunning() {
-        inParallel(all().stream().filter(i -> !i.isAlive()).toList(), PayaraMicro::start);
+        PayaraMicro.inParallel(all().stream().filter(i -> !i.isAlive()).toList(), PayaraMicro::start);
     }
 
-    /** Runs {@code action} on each instance at once and waits for all; the first failure is rethrown. */
-    void inParallel(List<PayaraMicro> instances, Consumer<PayaraMicro> action) {
-        if (instances.isEmpty()) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(instances.size());
-        try {
-            List<CompletableFuture<Void>> runs = new ArrayList<>();
-            instances.forEach(i -> runs.add(CompletableFuture.runAsync(() -> action.accept(i), pool)));
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** A public URL of the gateway, e.g. {@code gateway("/orders")}. */
     String gateway(String path) {
@@ -179,7 +160,7 @@ final class Shop implements AutoCloseable {
     @Override
     public void close() {
         try {
-            inParallel(all().stream().filter(PayaraMicro::isAlive).toList(), PayaraMicro::close);
+            PayaraMicro.inParallel(all().stream().filter(PayaraMicro::isAlive).toList(), PayaraMicro::close);
         } finally {
             postgres.drop();
         }

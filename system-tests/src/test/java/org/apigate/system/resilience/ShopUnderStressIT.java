@@ -186,8 +186,8 @@ class ShopUnderStressIT {
                 buyer.authorization()).status());
         Records before = Records.read(shop);
 
-        shop.inParallel(List.of(shop.user, shop.inventory, shop.orderA), PayaraMicro::kill);
-        shop.inParallel(List.of(shop.orderB, shop.gateway), PayaraMicro::close);
+        PayaraMicro.inParallel(List.of(shop.user, shop.inventory, shop.orderA), PayaraMicro::kill);
+        PayaraMicro.inParallel(List.of(shop.orderB, shop.gateway), PayaraMicro::close);
         Instant restarting = Instant.now();
         shop.ensureRunning();
         Duration restart = Duration.between(restarting, Instant.now());
