@@ -50,12 +50,16 @@ public class Reservations {
     }
 
     /**
-     * Whether a failed request may still have reached inventory. Not when the connection was refused or the circuit
-     * breaker did not even try; after a timeout, a reset or an error status it may have, so it must be undone.
+     * Whether a failed request may still have reached inventory: unless the circuit breaker did not even try, it
+     * may. Not even a refused connection proves the opposite: the JDK's HttpURLConnection under the REST client
+     * silently sends a POST again on a new connection when a pooled one fails after sending, so the first attempt
+     * may have reserved just before inventory died, and the refusal only concerns the resend (seen with inventory
+     * killed under load: reservations without their order). Releasing what was never reserved only leaves a
+     * tombstone.
      */
     static boolean mayHaveArrived(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof CircuitBreakerOpenException) {
+            if (t instanceof CircuitBreakerOpenException) {
                 return false;
             }
         }

@@ -60,10 +60,23 @@ public class CompensationTimer {
     @Timeout
     void compensate() {
         try {
-            book.pendingSince(Instant.now().minusMillis(staleAfterMs), BATCH).forEach(compensation::abandonInterrupted);
-            book.releasesPending(BATCH).forEach(compensation::retryRelease);
+            book.pendingSince(Instant.now().minusMillis(staleAfterMs), BATCH).forEach(id -> each(id,
+                    compensation::abandonInterrupted));
+            book.releasesPending(BATCH).forEach(id -> each(id, compensation::retryRelease));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Compensation round failed; the next one retries", e);
+        }
+    }
+
+    /**
+     * One order's step; its failure (e.g. another order instance compensating the same order at the same time)
+     * must not end the round, or instances that meet on the first order of the list would never reach the rest.
+     */
+    private static void each(String orderId, java.util.function.Consumer<String> step) {
+        try {
+            step.accept(orderId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Compensation of order " + orderId + " failed; the next round retries");
         }
     }
 }

@@ -18,9 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReservationsTest {
 
     @Test
-    void aRefusedConnectionOrAnOpenCircuitSentNothing() {
-        assertFalse(Reservations.mayHaveArrived(new ProcessingException(new ConnectException("Connection refused"))));
+    void anOpenCircuitSentNothing() {
         assertFalse(Reservations.mayHaveArrived(new CircuitBreakerOpenException()));
+    }
+
+    /** The refusal may concern the client's silent resend of a POST whose first attempt reached inventory. */
+    @Test
+    void aRefusedConnectionMayHaveReserved() {
+        assertTrue(Reservations.mayHaveArrived(new ProcessingException(new ConnectException("Connection refused"))));
     }
 
     @Test
