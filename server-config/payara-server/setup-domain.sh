@@ -188,6 +188,9 @@ config order.inventory.url "$HTTP/inventory"
 for svc in "${SERVICES[@]}"; do
   config "gateway.service.$svc.urls" "$HTTP${CONTEXT[$svc]}"
 done
+# The services' database checks are part of this server's own /health/ready: probing it from the gateway would ask
+# the gateway's readiness from inside itself. Passive health still takes failing instances out of rotation.
+config gateway.health.probe-path none
 config mp.jwt.verify.publickey.location "$JWT_PUBLIC_KEY"
 [ -z "${APIGATE_JWT_ISSUER:-}" ] || config mp.jwt.verify.issuer "$APIGATE_JWT_ISSUER"
 [ -z "${GATEWAY_RATELIMIT_LIMIT:-}" ] || config gateway.ratelimit.limit "$GATEWAY_RATELIMIT_LIMIT"

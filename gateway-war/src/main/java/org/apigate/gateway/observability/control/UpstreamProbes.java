@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * {@code gateway.health.probe-path} (default {@code /health/ready}, resolved against the instance's base URL, so an
  * absolute path is the server's MicroProfile Health endpoint) within {@code gateway.health.probe-timeout}; ready
  * means a 2xx answer. A result is reused for {@code gateway.health.probe-interval}, so however often load balancers
- * ask, each instance is probed at most once per interval, and all due probes run in parallel. An empty probe path
- * switches probing off (readiness then rests on passive health alone).
+ * ask, each instance is probed at most once per interval, and all due probes run in parallel. An empty probe path or
+ * {@code none} switches probing off (readiness then rests on passive health alone): needed where the services share the
+ * gateway's server (Payara Server), as a probe of {@code /health/ready} would then ask the gateway's own readiness.
  */
 @ApplicationScoped
 public class UpstreamProbes {
@@ -30,6 +31,8 @@ public class UpstreamProbes {
     static final String PATH = "gateway.health.probe-path";
     static final String TIMEOUT = "gateway.health.probe-timeout";
     static final String INTERVAL = "gateway.health.probe-interval";
+    /** A probe path that switches probing off; asadmin {@code set-config-property} cannot set an empty value. */
+    static final String OFF = "none";
 
     @Inject
     Config config;
@@ -46,7 +49,11 @@ public class UpstreamProbes {
 
     /** Whether probing is on: a probe path is configured. */
     public boolean probing() {
-        return !config.getOptionalValue(PATH, String.class).orElse("").isBlank();
+        return !switchedOff(config.getOptionalValue(PATH, String.class).orElse(""));
+    }
+
+    static boolean switchedOff(String path) {
+        return path.isBlank() || path.strip().equalsIgnoreCase(OFF);
     }
 
     /**
