@@ -4,11 +4,11 @@ import org.apigate.system.LocalPostgres;
 import org.apigate.system.Wars;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.TestKeys;
-import org.apigate.testing.Tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -67,15 +67,12 @@ final class Shop implements AutoCloseable {
                 .readyWhen("/inventory/api/items?limit=1").build();
         orderA = orderInstance("res-order-a-" + run);
         orderB = orderInstance("res-order-b-" + run);
-        gateway = lean("res-gateway-" + run).deploy(Wars.of("gateway-war"), "/")
-                .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
-                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
-                .property("gateway.service.user.urls", user.url() + "/user")
-                .property("gateway.service.order.urls", orderA.url() + "/order," + orderB.url() + "/order")
-                .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
+        gateway = Wars.gateway(lean("res-gateway-" + run), TestKeys.rsaPublicKeyPem(Path.of("target", "keys")),
+                        Map.of("user", user.url() + "/user", "order", orderA.url() + "/order," + orderB.url() + "/order",
+                                "inventory", inventory.url() + "/inventory"))
                 .property("gateway.ratelimit.limit", "10000")
                 .property("gateway.proxy.timeout", PROXY_TIMEOUT)
-                .readyWhen("/api/users", 401).build();
+                .build();
     }
 
     private PayaraMicro orderInstance(String name) {
