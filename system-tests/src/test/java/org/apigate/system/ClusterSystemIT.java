@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +70,7 @@ class ClusterSystemIT {
         }
         // The gateways boot side by side (they find each other whatever their order: the tcpip member list names
         // both), but after the user service: three boots at once on a busy machine ran into the boot deadline.
-        awaitAll(List.of(GATEWAYS));
+        PayaraMicro.inParallel(List.of(GATEWAYS), PayaraMicro::start);
         for (PayaraMicro gateway : GATEWAYS) {
             awaitLog(gateway, 0, grid.stateLine(GATEWAYS.length));
         }
@@ -83,27 +83,14 @@ class ClusterSystemIT {
     }
 
     private static PayaraMicro gateway(int member) {
-        return PayaraMicro.named("cluster-gateway" + (member + 1)).deploy(Wars.of("gateway-war"), "/")
+        return Wars.gateway(PayaraMicro.named("cluster-gateway" + (member + 1)),
+                        TestKeys.rsaPublicKeyPem(Path.of("target", "keys")), Map.of("user", user.url() + "/user"))
                 .dataGridMember(grid, member)
                 .environment("JAVA_TOOL_OPTIONS", QUICK_BOOT)
-                .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
-                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
-                .property("gateway.service.user.urls", user.url() + "/user")
                 .property("gateway.ratelimit.limit", String.valueOf(QUOTA))
                 // longer than this class runs: no admission leaves the window while a test counts
                 .property("gateway.ratelimit.window", "900")
-                .readyWhen("/api/users", 401).build();
-    }
-
-    private static void awaitAll(List<PayaraMicro> instances) {
-        ExecutorService boots = Executors.newFixedThreadPool(instances.size());
-        try {
-            List<CompletableFuture<PayaraMicro>> started = instances.stream()
-                    .map(instance -> CompletableFuture.supplyAsync(instance::start, boots)).toList();
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
-        } finally {
-            boots.shutdown();
-        }
+                .build();
     }
 
     /** Waits until the instance's log, from byte {@code from} on, contains {@code text}. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -48,14 +49,10 @@ class GatewaySystemIT {
                 .property("order.user.url", user.url() + "/user")
                 .property("order.inventory.url", inventory.url() + "/inventory")
                 .readyWhen("/order/api/orders?limit=1").build();
-        gateway = PayaraMicro.named("gw-gateway").deploy(Wars.of("gateway-war"), "/")
-                .property("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "keys")))
-                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
-                .property("gateway.service.user.urls", user.url() + "/user")
-                .property("gateway.service.order.urls", order.url() + "/order")
-                .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
-                .property("gateway.ratelimit.limit", String.valueOf(QUOTA))
-                .readyWhen("/api/users", 401).build();
+        gateway = Wars.gateway(PayaraMicro.named("gw-gateway"), TestKeys.rsaPublicKeyPem(Path.of("target", "keys")),
+                        Map.of("user", user.url() + "/user", "order", order.url() + "/order",
+                                "inventory", inventory.url() + "/inventory"))
+                .property("gateway.ratelimit.limit", String.valueOf(QUOTA)).build();
         PayaraMicro.inParallel(List.of(user, inventory, order, gateway), PayaraMicro::start);
         LOG.info(() -> String.format("gateway ready in %d ms, RSS %d MiB", gateway.timeToReady().toMillis(),
                 gateway.rssMiB()));

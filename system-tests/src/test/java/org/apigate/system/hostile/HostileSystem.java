@@ -4,7 +4,6 @@ import org.apigate.system.Wars;
 import org.apigate.testing.Http;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.TestKeys;
-import org.apigate.testing.Tokens;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
@@ -56,14 +55,10 @@ final class HostileSystem implements AutoCloseable {
         order = orderBuilder.property("order.user.url", user.url() + "/user")
                 .property("order.inventory.url", inventory.url() + "/inventory")
                 .readyWhen("/order/api/orders?limit=1").build();
-        gateway = PayaraMicro.named("hostile-gateway").deploy(Wars.of("gateway-war"), "/")
-                .property("mp.jwt.verify.publickey.location", TestKeys.jwks(Path.of("target", "keys")))
-                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
-                .property("gateway.service.user.urls", user.url() + "/user")
-                .property("gateway.service.order.urls", order.url() + "/order")
-                .property("gateway.service.inventory.urls", inventory.url() + "/inventory")
-                .property("gateway.ratelimit.limit", String.valueOf(QUOTA))
-                .readyWhen("/api/users", 401).build();
+        gateway = Wars.gateway(PayaraMicro.named("hostile-gateway"), TestKeys.jwks(Path.of("target", "keys")),
+                        Map.of("user", user.url() + "/user", "order", order.url() + "/order",
+                                "inventory", inventory.url() + "/inventory"))
+                .property("gateway.ratelimit.limit", String.valueOf(QUOTA)).build();
         startAll(List.of(user, inventory, order, gateway));
     }
 
