@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import org.apigate.common.persistence.TransientDatabaseFailure;
 import org.apigate.common.requestid.RequestId;
 
 import java.util.logging.Level;
@@ -13,12 +14,17 @@ import java.util.logging.Logger;
 
 /**
  * Anything no other mapper knows. An exception wrapped by the EJB container is unwrapped and mapped by its cause;
+ * a database that cannot serve now (lock wait timed out, deadlock, connection lost) is a 503 with Retry-After;
  * anything else is a defect: logged with the request id, answered with a 500 problem without internals.
  */
 @Provider
 public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    static final String RETRY_AFTER_SECONDS = "1";
+    static final Problem DATABASE_BUSY = Problem.typed(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+            "database-busy", "Database busy", "The service's database could not serve the request now (a lock wait "
+                    + "timed out or the connection failed). Retry after Retry-After seconds.");
 
     @Context
     Providers providers;
@@ -26,6 +32,11 @@ public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
+        if (TransientDatabaseFailure.in(exception)) {
+            LOG.warning(() -> "Database busy or unreachable for request " + RequestId.of(request) + ": " + exception);
+            return Response.fromResponse(DATABASE_BUSY.toResponse(RequestId.of(request)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         Throwable cause = exception.getCause();
         if (exception instanceof EJBException && cause != null) {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
