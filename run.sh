@@ -80,7 +80,9 @@ start() {
   [[ " ${micro[*]} " == *" --clusterMode "* ]] && cluster=()
   # A fresh root directory: Payara Micro would otherwise redeploy the previous build's WAR from it first.
   rm -rf "${RUN_DIR:?}/$name"
-  java -Xmx"$HEAP" "${jvm[@]}" -jar "$MICRO_JAR" \
+  # Loopback only: the pre-boot file binds HTTP and the data grid (Hazelcast runs also under --nocluster, for
+  # JCache) to 127.0.0.1; Hazelcast listens on that address alone only with bind.any=false.
+  java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "${jvm[@]}" -jar "$MICRO_JAR" \
     --deploy "$war:$context" --port "$port" "${cluster[@]}" --disablephonehome \
     --prebootcommandfile "$ROOT/server-config/micro/preboot-loopback.asadmin" \
     --rootDir "$RUN_DIR/$name" "${micro[@]}" >"$RUN_DIR/$name.log" 2>&1 &
@@ -106,7 +108,7 @@ wait_ready() {
 
 # data_grid_member DATAGRID_PORT: the Payara Micro options of one member of the gateways' data grid, which never
 # leaves loopback: TCP/IP discovery of exactly the two members on 127.0.0.1 (no multicast), Hazelcast listening on
-# 127.0.0.1 only (with the JVM option -Dhazelcast.socket.bind.any=false), and without host-aware partitioning, which
+# 127.0.0.1 only (as every instance here: see start), and without host-aware partitioning, which
 # would keep no backup on a member of the same host: a killed member would take its rate-limit counters with it.
 data_grid_member() {
   echo --clusterMode "tcpip:127.0.0.1:$DATAGRID_PORT_1,127.0.0.1:$DATAGRID_PORT_2" --interfaces 127.0.0.1 \
@@ -128,10 +130,10 @@ if [ -z "$CLUSTER" ]; then
 else
   # shellcheck disable=SC2046 # data_grid_member prints separate options
   start gateway1 "$GATEWAY_1_PORT" "$ROOT/gateway-war/target/gateway.war" / "${GATEWAY_JVM[@]}" \
-    -Dhazelcast.socket.bind.any=false -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_1")
+    -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_1")
   # shellcheck disable=SC2046
   start gateway2 "$GATEWAY_2_PORT" "$ROOT/gateway-war/target/gateway.war" / "${GATEWAY_JVM[@]}" \
-    -Dhazelcast.socket.bind.any=false -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_2")
+    -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_2")
   APIGATE_LB_PORT=$GATEWAY_PORT APIGATE_LB_STATS_PORT=$LB_STATS_PORT APIGATE_GATEWAY_1_PORT=$GATEWAY_1_PORT \
     APIGATE_GATEWAY_2_PORT=$GATEWAY_2_PORT haproxy -f "$ROOT/server-config/lb/haproxy.cfg" -db \
     >"$RUN_DIR/haproxy.log" 2>&1 &

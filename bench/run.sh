@@ -128,7 +128,8 @@ start_micro() {
   shift 4
   mkdir -p "$WORK/$name-data"
   # the services' embedded databases default to ./data: the instance runs in its own folder
-  (cd "$WORK/$name-data" && exec java -Xmx"$HEAP" "$@" -jar "$MICRO_JAR" --deploy "$war:$context" --port "$port" \
+  (cd "$WORK/$name-data" && exec java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "$@" -jar "$MICRO_JAR" \
+    --deploy "$war:$context" --port "$port" \
     --nocluster --disablephonehome --prebootcommandfile "$ROOT/server-config/micro/preboot-loopback.asadmin" \
     --rootDir "$WORK/$name-root" >"$WORK/$name.log" 2>&1) &
   MICRO_PID=$!

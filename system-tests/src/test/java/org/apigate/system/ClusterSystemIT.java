@@ -1,6 +1,7 @@
 package org.apigate.system;
 
 import org.apigate.testing.Http;
+import org.apigate.testing.Listeners;
 import org.apigate.testing.LoopbackDataGrid;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.TestKeys;
@@ -143,6 +144,14 @@ class ClusterSystemIT {
 
     private static Http.Reply readUser(String authorization) {
         return Http.get(loadBalancer.url() + "/api/users/" + userId, "Authorization", authorization);
+    }
+
+    /** The data grid members listen, like their HTTP listeners, on loopback alone (TCP/IP discovery included). */
+    @Test
+    void theClusteredGatewaysListenOnLoopbackOnly() {
+        for (PayaraMicro gateway : GATEWAYS) {
+            Listeners.assertLoopbackOnly(gateway);
+        }
     }
 
     @Test

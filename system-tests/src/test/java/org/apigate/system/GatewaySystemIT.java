@@ -2,6 +2,7 @@ package org.apigate.system;
 
 import jakarta.json.JsonObject;
 import org.apigate.testing.Http;
+import org.apigate.testing.Listeners;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.TestKeys;
 import org.apigate.testing.Tokens;
@@ -142,6 +143,17 @@ class GatewaySystemIT {
         assertProblem(403, Http.post(api("/orders"), orderBody(owner, sku, 1), "Authorization", intruder));
         assertEquals("CONFIRMED", Http.get(api("/orders/" + orderId), "Authorization", admin).json()
                 .getString("status"), "a foreign cancel must not reach the order service");
+    }
+
+    /**
+     * Every socket of every instance - the HTTP listener and the data grid that Payara runs also under --nocluster
+     * (JCache) - is on loopback: as the run script and server-config start them, nothing is reachable from outside.
+     */
+    @Test
+    void everyInstanceListensOnLoopbackOnly() {
+        for (PayaraMicro instance : List.of(user, inventory, order, gateway)) {
+            Listeners.assertLoopbackOnly(instance);
+        }
     }
 
     @Test

@@ -53,11 +53,6 @@ public final class LoopbackDataGrid {
         return "DG Name: " + name + " DG Size: " + members;
     }
 
-    /** Without this Hazelcast also listens on the wildcard address, whatever --interfaces says. */
-    List<String> jvmOptions() {
-        return List.of("-Dhazelcast.socket.bind.any=false");
-    }
-
     List<String> memberOptions(int member, String instanceName) {
         String members = memberPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         return List.of(

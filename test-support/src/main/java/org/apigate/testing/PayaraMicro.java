@@ -28,6 +28,11 @@ public final class PayaraMicro implements AutoCloseable {
 
     /** System property: seconds an instance may take to become ready (default 180; more on a crowded machine). */
     public static final String BOOT_TIMEOUT_PROPERTY = "apigate.boot-timeout-seconds";
+    /**
+     * With the pre-boot file's data grid interface, Hazelcast listens on 127.0.0.1 alone; without it on the wildcard
+     * address, also under --nocluster.
+     */
+    static final String LOOPBACK_DATA_GRID = "-Dhazelcast.socket.bind.any=false";
 
     private final String name;
     private final int port;
@@ -52,13 +57,11 @@ public final class PayaraMicro implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
+        cmd.add(LOOPBACK_DATA_GRID);
         cmd.addAll(builder.jvmOptions);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        if (builder.dataGrid != null) {
-            cmd.addAll(builder.dataGrid.jvmOptions());
-        }
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
-                "--disablephonehome", "--prebootcommandfile", loopbackOnly(work).toString()));
+                "--disablephonehome", "--prebootcommandfile", loopbackOnly().toString()));
         cmd.addAll(builder.dataGrid == null ? List.of("--nocluster")
                 : builder.dataGrid.memberOptions(builder.dataGridMember, name));
         if (builder.postBootCommands != null) {
@@ -70,16 +73,16 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /** A pre-boot command file binding the HTTP listener to 127.0.0.1 only. */
-    private static Path loopbackOnly(Path work) {
-        try {
-            Path file = work.resolveSibling(work.getFileName() + "-preboot.asadmin");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The operators' pre-boot file that keeps an instance on loopback (HTTP listener and data grid address), read
+     * from the repository: tests run in a module's directory, one level below it.
+     */
+    private static Path loopbackOnly() {
+        Path file = Path.of("..", "server-config", "micro", "preboot-loopback.asadmin").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Missing " + file + ": run the tests from a module of the repository");
         }
+        return file;
     }
 
     public static Builder named(String name) {
