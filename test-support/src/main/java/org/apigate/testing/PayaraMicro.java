@@ -72,7 +72,6 @@ public final class PayaraMicro implements AutoCloseable {
         this.command = List.copyOf(cmd);
     }
 
-    /** A pre-boot command file binding the HTTP listener to 127.0.0.1 only. */
     /**
      * The operators' pre-boot file that keeps an instance on loopback (HTTP listener and data grid address), read
      * from the repository: tests run in a module's directory, one level below it.

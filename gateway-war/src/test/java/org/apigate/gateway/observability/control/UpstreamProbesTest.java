@@ -24,7 +24,8 @@ class UpstreamProbesTest {
     void anAbsolutePathIsOnTheInstancesServerARelativeOneBelowItsBaseUrl() {
         URI instance = URI.create("http://127.0.0.1:8081/user");
 
-        assertEquals(URI.create("http://127.0.0.1:8081/health/ready"), UpstreamProbes.resolve(instance, "/health/ready"));
+        assertEquals(URI.create("http://127.0.0.1:8081/health/ready"),
+                UpstreamProbes.resolve(instance, "/health/ready"));
         assertEquals(URI.create("http://127.0.0.1:8081/user/ready"), UpstreamProbes.resolve(instance, "ready"));
     }
 }
