@@ -68,7 +68,8 @@ final class Shop implements AutoCloseable {
         orderA = orderInstance("res-order-a-" + run);
         orderB = orderInstance("res-order-b-" + run);
         gateway = Wars.gateway(lean("res-gateway-" + run), TestKeys.rsaPublicKeyPem(Path.of("target", "keys")),
-                        Map.of("user", user.url() + "/user", "order", orderA.url() + "/order," + orderB.url() + "/order",
+                        Map.of("user", user.url() + "/user",
+                                "order", orderA.url() + "/order," + orderB.url() + "/order",
                                 "inventory", inventory.url() + "/inventory"))
                 .property("gateway.ratelimit.limit", "10000")
                 .property("gateway.proxy.timeout", PROXY_TIMEOUT)

@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@code gateway.health.probe-path} (default {@code /health/ready}, resolved against the instance's base URL, so an
  * absolute path is the server's MicroProfile Health endpoint) within {@code gateway.health.probe-timeout}; ready
  * means a 2xx answer. A result is reused for {@code gateway.health.probe-interval}, so however often load balancers
- * ask, each instance is probed at most once per interval, and all due probes run in parallel. An empty probe path or
- * {@code none} switches probing off (readiness then rests on passive health alone): needed where the services share the
- * gateway's server (Payara Server), as a probe of {@code /health/ready} would then ask the gateway's own readiness.
+ * ask, each instance is probed at most once per interval, and all due probes run in parallel. An empty probe path
+ * or {@code none} switches probing off (readiness then rests on passive health alone): needed where the services
+ * share the gateway's server (Payara Server), as a probe of {@code /health/ready} would ask the gateway's own
+ * readiness from inside it.
  */
 @ApplicationScoped
 public class UpstreamProbes {
