@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    /** Request attribute: the failure already logged for this request. */
+    private static final String LOGGED = UnexpectedExceptionMapper.class.getName() + ".logged";
     static final String RETRY_AFTER_SECONDS = "1";
     static final Problem DATABASE_BUSY = Problem.typed(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
             "database-busy", "Database busy", "The service's database could not serve the request now (a lock wait "
@@ -33,7 +35,9 @@ public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
         if (TransientDatabaseFailure.in(exception)) {
-            LOG.warning(() -> "Database busy or unreachable for request " + RequestId.of(request) + ": " + exception);
+            if (firstTimeFor(exception)) {
+                LOG.warning("Database busy or unreachable for request " + RequestId.of(request) + ": " + exception);
+            }
             return Response.fromResponse(DATABASE_BUSY.toResponse(RequestId.of(request)))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
@@ -44,8 +48,23 @@ public class UnexpectedExceptionMapper extends ProblemMapper<Throwable> {
                 return mapper.toResponse(cause);
             }
         }
-        LOG.log(Level.SEVERE, "Unexpected failure of request " + RequestId.of(request), exception);
+        if (firstTimeFor(exception)) {
+            LOG.log(Level.SEVERE, "Unexpected failure of request " + RequestId.of(request), exception);
+        }
         return super.toResponse(exception);
+    }
+
+    /**
+     * Whether this request has not logged {@code failure} yet: Jersey's mapper for EJB exceptions maps the cause
+     * twice (once to decide whether it is mappable, once for the response), so this mapper sees it twice.
+     */
+    private boolean firstTimeFor(Throwable failure) {
+        if (request == null) {
+            return true;
+        }
+        boolean first = request.getAttribute(LOGGED) != failure;
+        request.setAttribute(LOGGED, failure);
+        return first;
     }
 
     @Override
