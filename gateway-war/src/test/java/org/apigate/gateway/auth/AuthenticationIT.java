@@ -58,8 +58,8 @@ class AuthenticationIT {
 
     @BeforeEach
     void locate() {
-        caller = Loopback.of(base) + "/probe/caller";
-        admin = Loopback.of(base) + "/probe/admin";
+        caller = Loopback.deployment(base, "gateway") + "/probe/caller";
+        admin = Loopback.deployment(base, "gateway") + "/probe/admin";
     }
 
     static String unique() {

@@ -85,7 +85,7 @@ class AccessIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.of(base);
+        gateway = Loopback.deployment(base, "gateway");
     }
 
     /** A call with its own request id, so that what reached the service can be told apart. */

@@ -107,7 +107,7 @@ class OverviewIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.of(base);
+        gateway = Loopback.deployment(base, "gateway");
         id = "ov-" + UUID.randomUUID();
         if (!warm) {
             // the first calls of a fresh server (JIT, connections, thread pools) must not be what a test measures

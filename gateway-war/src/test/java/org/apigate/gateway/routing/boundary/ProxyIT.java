@@ -105,7 +105,7 @@ class ProxyIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.of(base);
+        gateway = Loopback.deployment(base, "gateway");
         id = "it-" + UUID.randomUUID();
     }
 

@@ -47,7 +47,7 @@ class OrdersApiIT {
 
     @BeforeEach
     void locate() {
-        api = Loopback.of(base) + "/api";
+        api = Loopback.deployment(base, "order") + "/api";
         orders = api + "/orders";
     }
 
