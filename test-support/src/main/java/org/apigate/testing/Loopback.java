@@ -18,12 +18,13 @@ public final class Loopback {
     }
 
     /**
-     * {@code http://127.0.0.1:<port>/<contextRoot>}: a deployment's base URL from the port Arquillian reports and the
-     * context root the archive is deployed at (its name). Not the reported path: the payara-micro-managed adapter
-     * reads the context roots from Payara's console output while it is still being printed, and once (CI) reported
-     * the bare server URL, so every request of a test class reached the server's default module (403/404 HTML).
+     * {@code http://127.0.0.1:<port><contextRoot>}: a deployment's base URL from the port Arquillian reports and the
+     * context root the WAR is deployed at ({@code /inventory}; {@code ""} for the root context). Not the reported
+     * path: the payara-micro-managed adapter reads the context roots from Payara's console output while it is still
+     * being printed, and once (CI) reported the bare server URL, so every request of a test class reached the
+     * server's default module (403/404 HTML).
      */
     public static String deployment(URL reported, String contextRoot) {
-        return "http://127.0.0.1:" + reported.getPort() + "/" + contextRoot;
+        return "http://127.0.0.1:" + reported.getPort() + contextRoot;
     }
 }

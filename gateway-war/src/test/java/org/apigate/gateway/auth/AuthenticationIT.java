@@ -58,8 +58,8 @@ class AuthenticationIT {
 
     @BeforeEach
     void locate() {
-        caller = Loopback.deployment(base, "gateway") + "/probe/caller";
-        admin = Loopback.deployment(base, "gateway") + "/probe/admin";
+        caller = Loopback.deployment(base, "") + "/probe/caller";
+        admin = Loopback.deployment(base, "") + "/probe/admin";
     }
 
     static String unique() {

@@ -78,7 +78,7 @@ class RateLimitIT {
 
     @BeforeEach
     void locate() {
-        probe = Loopback.deployment(base, "gateway") + "/probe";
+        probe = Loopback.deployment(base, "") + "/probe";
     }
 
     static String unique() {
@@ -211,7 +211,7 @@ class RateLimitIT {
 
     @Test
     void countsRejectionsByPolicy() {
-        String server = Loopback.deployment(base, "gateway");
+        String server = Loopback.deployment(base, "");
         Map<String, String> burst = Map.of("policy", "burst");
         double before = ScrapedMetrics.of(server).value("gateway_ratelimit_rejections_total", burst);
         String token = Tokens.customer(unique());

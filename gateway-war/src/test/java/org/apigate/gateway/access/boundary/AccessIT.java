@@ -85,7 +85,7 @@ class AccessIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.deployment(base, "gateway");
+        gateway = Loopback.deployment(base, "");
     }
 
     /** A call with its own request id, so that what reached the service can be told apart. */

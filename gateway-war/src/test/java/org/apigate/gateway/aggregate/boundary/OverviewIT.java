@@ -107,7 +107,7 @@ class OverviewIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.deployment(base, "gateway");
+        gateway = Loopback.deployment(base, "");
         id = "ov-" + UUID.randomUUID();
         if (!warm) {
             // the first calls of a fresh server (JIT, connections, thread pools) must not be what a test measures

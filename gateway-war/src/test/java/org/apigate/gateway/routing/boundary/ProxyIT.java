@@ -105,7 +105,7 @@ class ProxyIT {
 
     @BeforeEach
     void locate() {
-        gateway = Loopback.deployment(base, "gateway");
+        gateway = Loopback.deployment(base, "");
         id = "it-" + UUID.randomUUID();
     }
 

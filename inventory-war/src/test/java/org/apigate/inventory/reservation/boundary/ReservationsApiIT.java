@@ -62,7 +62,7 @@ class ReservationsApiIT {
 
     @BeforeEach
     void locate() {
-        api = Loopback.deployment(base, "inventory") + "/api";
+        api = Loopback.deployment(base, "/inventory") + "/api";
         items = api + "/items";
         reservations = api + "/reservations";
     }

@@ -40,7 +40,7 @@ class DatabaseBusyIT {
 
     @Test
     void anUpdateThatWaitsTooLongForARowLockIs503DatabaseBusy() throws Exception {
-        String api = Loopback.deployment(base, "inventory") + "/api";
+        String api = Loopback.deployment(base, "/inventory") + "/api";
         String sku = "sku-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, Http.put(api + "/items/" + sku, ItemsApiIT.form("Locked", 5)).status());
         CompletableFuture<Http.Reply> holder = CompletableFuture.supplyAsync(

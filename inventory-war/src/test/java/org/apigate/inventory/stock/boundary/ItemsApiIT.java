@@ -46,7 +46,7 @@ class ItemsApiIT {
 
     @BeforeEach
     void locate() {
-        api = Loopback.deployment(base, "inventory") + "/api";
+        api = Loopback.deployment(base, "/inventory") + "/api";
         items = api + "/items";
     }
 

@@ -95,7 +95,7 @@ class OrderSagaFailuresIT {
 
     @BeforeEach
     void locate() {
-        orders = Loopback.deployment(base, "order") + "/api/orders";
+        orders = Loopback.deployment(base, "/order") + "/api/orders";
         INVENTORY.up();
     }
 

@@ -47,7 +47,7 @@ class OrdersApiIT {
 
     @BeforeEach
     void locate() {
-        api = Loopback.deployment(base, "order") + "/api";
+        api = Loopback.deployment(base, "/order") + "/api";
         orders = api + "/orders";
     }
 

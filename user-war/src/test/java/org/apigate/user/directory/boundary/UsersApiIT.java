@@ -39,7 +39,7 @@ class UsersApiIT {
 
     @BeforeEach
     void locate() {
-        api = Loopback.deployment(base, "user") + "/api";
+        api = Loopback.deployment(base, "/user") + "/api";
         users = api + "/users";
     }
 
