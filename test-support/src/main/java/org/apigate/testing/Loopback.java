@@ -3,18 +3,18 @@ package org.apigate.testing;
 import java.net.URL;
 
 /**
- * Arquillian reports a deployment's URL with the machine's external address; tests must only talk to loopback,
- * so the host is replaced by 127.0.0.1 (Payara Micro listens on every interface).
+ * Arquillian reports URLs with whatever host Payara Micro names (once the machine's external address); tests must
+ * only talk to loopback, where the instances listen, so the host is replaced by 127.0.0.1.
  */
 public final class Loopback {
 
     private Loopback() {
     }
 
-    /** {@code http://127.0.0.1:<port><path>} for the deployment, without a trailing slash. */
-    public static String of(URL deployment) {
-        String path = deployment.getPath().replaceAll("/$", "");
-        return "http://127.0.0.1:" + deployment.getPort() + path;
+    /** {@code http://127.0.0.1:<port><path>} for a URL on the instance (e.g. its /health), without a trailing slash. */
+    public static String of(URL url) {
+        String path = url.getPath().replaceAll("/$", "");
+        return "http://127.0.0.1:" + url.getPort() + path;
     }
 
     /**
