@@ -7,12 +7,12 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
- * The public entry point: {@code /api/**} for clients, {@code /admin/**} for operators.
- * Every request is authenticated by the MicroProfile JWT mechanism; the roles a token may carry in its
- * {@code groups} claim are the two declared here. The class is a CDI bean ({@code @ApplicationScoped}) because
- * Payara's MP-JWT extension only sees {@code @LoginConfig} on a bean; without it nothing installs the mechanism.
+ * The JAX-RS application of the operators' area, {@code /admin/**} (everything else goes through the request
+ * pipeline's servlet). Every request is authenticated by the MicroProfile JWT realm; the roles a token may carry are
+ * the two declared here. The class is a CDI bean ({@code @ApplicationScoped}) because Payara's MP-JWT extension only
+ * sees {@code @LoginConfig} on a bean; without it nothing installs the mechanism.
  */
-@ApplicationPath("/")
+@ApplicationPath("/admin")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"customer", "admin"})

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.requestid.RequestId;
-import org.apigate.gateway.observability.control.Exchange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,6 @@ final class Unauthorized {
             throws AuthenticationException {
         String requestId = RequestId.of(request) != null ? RequestId.of(request)
                 : RequestId.acceptOrGenerate(request.getHeader(RequestId.HEADER));
-        Exchange.answeredBy(request, response); // the access log and metrics see this answer too
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
         response.setHeader(RequestId.HEADER, requestId);

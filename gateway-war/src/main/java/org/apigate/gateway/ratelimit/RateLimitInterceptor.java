@@ -5,28 +5,27 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
-import org.apigate.gateway.observability.control.GatewayMetrics;
+import org.apigate.gateway.exchange.Caller;
+import org.apigate.gateway.exchange.Exchange;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.lang.reflect.Method;
+import java.util.Map;
 
 /**
- * Counts each call of a {@link RateLimited} method against the caller's quota and refuses it with 429 when the
- * quota is used up. It runs inside the resource invocation, so after authentication and the role check: a request
- * without a valid token never reaches it and never consumes quota. A call without an authenticated subject (a
- * method open to anonymous callers) is not counted.
+ * Counts each call of a {@link RateLimited} method - whose first parameter is the {@link Exchange} being served -
+ * against the caller's quota, and refuses it with 429 when the quota is used up. An authenticated caller counts per
+ * subject under its route's policy; a request without a valid token counts per client address, under the route's
+ * policy on a public route and under {@code anonymous} elsewhere - so refused tokens cost a quota too. Every answer
+ * carries {@code RateLimit-Policy} and {@code RateLimit}, a refused one also {@code Retry-After}.
  */
 @RateLimited
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
 public class RateLimitInterceptor {
 
-    @Inject
-    JsonWebToken caller;
+    static final String ANONYMOUS = "anonymous";
 
     @Inject
     Config config;
@@ -34,36 +33,32 @@ public class RateLimitInterceptor {
     @Inject
     RateLimitCounters counters;
 
-    @Inject
-    HttpServletRequest request;
-
-    @Inject
-    GatewayMetrics metrics;
-
     @AroundInvoke
     public Object limit(InvocationContext invocation) throws Exception {
-        String subject = caller.getSubject();
-        if (subject == null) {
-            return invocation.proceed();
+        Exchange exchange = (Exchange) invocation.getParameters()[0];
+        Caller caller = exchange.caller();
+        String policy;
+        String key;
+        if (caller.authenticated()) {
+            policy = exchange.route().policy();
+            key = "sub=" + caller.subject();
+        } else {
+            policy = exchange.route().isPublic() ? exchange.route().policy() : ANONYMOUS;
+            key = "addr=" + exchange.origin().client();
         }
-        Quota quota = Quota.of(policyOf(invocation.getMethod()), config);
-        Decision decision = counters.admit(subject, quota);
-        RateLimitOutcome.remember(request, quota, decision);
+        Quota quota = Quota.of(policy, config);
+        Decision decision = counters.admit(key, quota);
+        RateLimitOutcome outcome = new RateLimitOutcome(quota, decision);
+        exchange.policy(policy);
+        Map<String, String> headers = exchange.gatewayHeaders();
+        headers.put(RateLimitOutcome.POLICY, outcome.policyField());
+        headers.put(RateLimitOutcome.STATE, outcome.stateField());
         if (!decision.admitted()) {
-            metrics.rateLimited(quota.policy());
+            headers.put("Retry-After", outcome.retryAfter());
             throw new ProblemException(Problem.typed(429, "rate-limited", "Too Many Requests",
                     "The quota of " + quota.limit() + " requests per " + quota.windowSeconds() + " s (policy \""
                             + quota.policy() + "\") is used up; retry in " + decision.resetSeconds() + " s."));
         }
         return invocation.proceed();
-    }
-
-    /** The policy named on the method, else on its class (the binding's value is not part of the binding). */
-    private static String policyOf(Method method) {
-        RateLimited annotation = method.getAnnotation(RateLimited.class);
-        if (annotation == null) {
-            annotation = method.getDeclaringClass().getAnnotation(RateLimited.class);
-        }
-        return annotation == null ? Quota.DEFAULT_POLICY : annotation.value();
     }
 }

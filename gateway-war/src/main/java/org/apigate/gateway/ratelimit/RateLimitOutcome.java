@@ -1,23 +1,12 @@
 package org.apigate.gateway.ratelimit;
 
-import jakarta.servlet.ServletRequest;
-
 /**
- * What the rate limiter decided for the current request, kept as a request attribute from the interceptor to the
- * response filter, and rendered as the draft-ietf-httpapi-ratelimit-headers-11 fields.
+ * What the rate limiter decided for a request, rendered as the draft-ietf-httpapi-ratelimit-headers-11 fields.
  */
 record RateLimitOutcome(Quota quota, Decision decision) {
 
-    private static final String ATTRIBUTE = RateLimitOutcome.class.getName();
-
-    static void remember(ServletRequest request, Quota quota, Decision decision) {
-        request.setAttribute(ATTRIBUTE, new RateLimitOutcome(quota, decision));
-    }
-
-    /** The outcome of the current request, or null when no rate-limited method decided it. */
-    static RateLimitOutcome of(ServletRequest request) {
-        return (RateLimitOutcome) request.getAttribute(ATTRIBUTE);
-    }
+    static final String POLICY = "RateLimit-Policy";
+    static final String STATE = "RateLimit";
 
     /** {@code RateLimit-Policy: "<policy>";q=<quota>;w=<window s>}. */
     String policyField() {

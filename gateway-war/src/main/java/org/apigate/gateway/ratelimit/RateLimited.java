@@ -1,6 +1,5 @@
 package org.apigate.gateway.ratelimit;
 
-import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 
 import java.lang.annotation.ElementType;
@@ -9,17 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Limits how often one authenticated subject may call the annotated resource method (or every method of the
- * annotated class). {@link #value()} names the policy whose quota and window are read from MicroProfile Config:
- * {@code gateway.ratelimit.<policy>.limit} / {@code .window}, falling back to {@code gateway.ratelimit.limit} /
- * {@code gateway.ratelimit.window}.
+ * Limits how often a caller may pass the annotated method, whose first parameter is the
+ * {@link org.apigate.gateway.exchange.Exchange} being served: its route names the policy, whose quota and window
+ * are read from MicroProfile Config ({@code gateway.ratelimit.<policy>.limit} / {@code .window}, falling back to
+ * {@code gateway.ratelimit.limit} / {@code gateway.ratelimit.window}). See {@link RateLimitInterceptor}.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RateLimited {
-
-    /** The policy name; it appears in the {@code RateLimit-Policy} and {@code RateLimit} headers. */
-    @Nonbinding
-    String value() default "default";
 }

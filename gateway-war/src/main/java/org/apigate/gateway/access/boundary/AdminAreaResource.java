@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.SecurityContext;
  * Everything under {@code /admin} that no operator resource serves: only an admin learns that it does not exist
  * (404); anyone else gets 401/403 as for the real ones, so the admin area cannot be probed.
  */
-@Path("admin")
+@Path("")
 @RequestScoped
 public class AdminAreaResource {
 

@@ -8,7 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.apigate.gateway.aggregate.entity.Deadline;
 import org.apigate.gateway.aggregate.entity.Outcome;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
 import java.util.concurrent.Future;
@@ -31,7 +31,7 @@ public class BranchCalls {
      * {@code CompletableFuture}.
      */
     @Asynchronous
-    public Future<Outcome<UpstreamReply>> call(UpstreamRequest request, Deadline deadline) {
+    public Future<Outcome<BufferedReply>> call(UpstreamRequest request, Deadline deadline) {
         return new AsyncResult<>(calls.call(request, deadline));
     }
 }

@@ -13,7 +13,7 @@ import jakarta.json.spi.JsonProvider;
 import org.apigate.gateway.aggregate.entity.BranchError;
 import org.apigate.gateway.aggregate.entity.Outcome;
 import org.apigate.gateway.aggregate.entity.Reason;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 
 import java.io.ByteArrayInputStream;
 import java.util.SortedSet;
@@ -32,17 +32,17 @@ final class BranchReplies {
     }
 
     /** A JSON object, e.g. the user. */
-    static Outcome<JsonObject> object(String service, Outcome<UpstreamReply> reply) {
+    static Outcome<JsonObject> object(String service, Outcome<BufferedReply> reply) {
         return read(service, reply, JsonObject.class, "object");
     }
 
     /** A JSON array, e.g. the orders. */
-    static Outcome<JsonArray> array(String service, Outcome<UpstreamReply> reply) {
+    static Outcome<JsonArray> array(String service, Outcome<BufferedReply> reply) {
         return read(service, reply, JsonArray.class, "array");
     }
 
     /** The inventory's batch of items as {@code {"SKU": available, ...}}; entries without both are left out. */
-    static Outcome<JsonObject> stock(String service, Outcome<UpstreamReply> reply) {
+    static Outcome<JsonObject> stock(String service, Outcome<BufferedReply> reply) {
         Outcome<JsonArray> items = array(service, reply);
         if (!items.succeeded()) {
             return items.asFailure();
@@ -72,16 +72,16 @@ final class BranchReplies {
         return skus;
     }
 
-    private static <T extends JsonStructure> Outcome<T> read(String service, Outcome<UpstreamReply> reply,
+    private static <T extends JsonStructure> Outcome<T> read(String service, Outcome<BufferedReply> reply,
                                                             Class<T> type, String typeName) {
         if (!reply.succeeded()) {
             return reply.asFailure();
         }
-        UpstreamReply answer = reply.value();
+        BufferedReply answer = reply.value();
         if (answer.status() != 200) {
             return Outcome.failed(statusError(service, answer));
         }
-        JsonStructure json = parse(answer.body());
+        JsonStructure json = parse(answer.bytes());
         if (type.isInstance(json)) {
             return Outcome.of(type.cast(json));
         }
@@ -89,10 +89,10 @@ final class BranchReplies {
                 "The " + service + " service's answer is not the JSON " + typeName + " its API promises."));
     }
 
-    private static BranchError statusError(String service, UpstreamReply answer) {
+    private static BranchError statusError(String service, BufferedReply answer) {
         Reason reason = answer.status() == 503 ? Reason.UNAVAILABLE : Reason.UPSTREAM_STATUS;
         String detail = "The " + service + " service answered " + answer.status();
-        if (parse(answer.body()) instanceof JsonObject problem && problem.get("detail") instanceof JsonString said) {
+        if (parse(answer.bytes()) instanceof JsonObject problem && problem.get("detail") instanceof JsonString said) {
             detail += ": " + said.getString();
         }
         return new BranchError(service, reason, answer.status(), detail.endsWith(".") ? detail : detail + ".");

@@ -1,10 +1,12 @@
 package org.apigate.gateway.aggregate.control;
 
-import org.apigate.gateway.routing.control.RouteTable;
+import org.apigate.gateway.exchange.RequestTarget;
+import org.apigate.gateway.routing.entity.RequestBody;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,11 @@ final class BranchRequests {
     private BranchRequests() {
     }
 
-    /** {@code forwarded}: the headers the proxy would send for this request (ProxyCalls.forwardedHeaders). */
+    static final String USER = "user";
+    static final String ORDER = "order";
+    static final String INVENTORY = "inventory";
+
+    /** {@code forwarded}: the headers the proxy would send for this request (ForwardedHeaders). */
     static Map<String, List<String>> headers(Map<String, List<String>> forwarded) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(forwarded);
@@ -34,24 +40,25 @@ final class BranchRequests {
         return headers;
     }
 
-    /** {@code GET /api/users/{id}}; {@code rawUserId} as the client sent it, still percent-encoded, like the proxy. */
-    static UpstreamRequest user(String rawUserId, Map<String, List<String>> headers) {
-        return get(RouteTable.USER, "/api/users/" + rawUserId, headers);
+    /** {@code GET /api/users/{id}}, the id canonically encoded as the proxy would forward it. */
+    static UpstreamRequest user(String userId, Map<String, List<String>> headers, Duration timeout) {
+        return get(USER, RequestTarget.path(List.of("api", "users", userId)), headers, timeout);
     }
 
     /** {@code GET /api/orders?userId=X}: the service's first page of the user's orders. */
-    static UpstreamRequest orders(String userId, Map<String, List<String>> headers) {
-        return get(RouteTable.ORDER, "/api/orders?userId=" + encode(userId), headers);
+    static UpstreamRequest orders(String userId, Map<String, List<String>> headers, Duration timeout) {
+        return get(ORDER, "/api/orders?userId=" + encode(userId), headers, timeout);
     }
 
     /** {@code GET /api/items?sku=A&sku=B}: one batch for every SKU. */
-    static UpstreamRequest stock(Collection<String> skus, Map<String, List<String>> headers) {
+    static UpstreamRequest stock(Collection<String> skus, Map<String, List<String>> headers, Duration timeout) {
         String query = skus.stream().map(sku -> "sku=" + encode(sku)).collect(Collectors.joining("&"));
-        return get(RouteTable.INVENTORY, "/api/items?" + query, headers);
+        return get(INVENTORY, "/api/items?" + query, headers, timeout);
     }
 
-    private static UpstreamRequest get(String service, String target, Map<String, List<String>> headers) {
-        return new UpstreamRequest("GET", service, target, headers, null);
+    private static UpstreamRequest get(String service, String target, Map<String, List<String>> headers,
+                                       Duration timeout) {
+        return new UpstreamRequest("GET", service, target, headers, RequestBody.NONE, timeout);
     }
 
     private static String encode(String value) {

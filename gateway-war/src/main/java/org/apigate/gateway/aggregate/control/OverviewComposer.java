@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import org.apigate.gateway.aggregate.entity.Deadline;
 import org.apigate.gateway.aggregate.entity.Outcome;
 import org.apigate.gateway.aggregate.entity.Overview;
-import org.apigate.gateway.routing.control.RouteTable;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
 import java.time.Duration;
@@ -37,22 +36,21 @@ public class OverviewComposer {
 
     /**
      * @param userId    the user's id, decoded
-     * @param rawUserId the same as the client sent it in the path, still percent-encoded
      * @param forwarded the headers the proxy would forward for this request
      * @throws org.apigate.common.problem.ProblemException 404 for an unknown user, 502/503/504 when nothing arrived
      */
-    public Overview compose(String userId, String rawUserId, Map<String, List<String>> forwarded) {
+    public Overview compose(String userId, Map<String, List<String>> forwarded) {
         Map<String, List<String>> headers = BranchRequests.headers(forwarded);
         Duration branchTimeout = settings.branchTimeout();
         Deadline whole = Deadline.after(settings.deadline());
 
-        UpstreamRequest userCall = BranchRequests.user(rawUserId, headers);
+        UpstreamRequest userCall = BranchRequests.user(userId, headers, branchTimeout);
         Deadline userDeadline = deadline(branchTimeout, whole);
         PendingBranch user = new PendingBranch(userCall.service(), parallel.call(userCall, userDeadline), userDeadline);
-        Outcome<JsonArray> orderList = BranchReplies.array(RouteTable.ORDER,
-                calls.call(BranchRequests.orders(userId, headers), deadline(branchTimeout, whole)));
+        Outcome<JsonArray> orderList = BranchReplies.array(BranchRequests.ORDER,
+                calls.call(BranchRequests.orders(userId, headers, branchTimeout), deadline(branchTimeout, whole)));
         Outcome<JsonObject> stock = stockOf(orderList, headers, branchTimeout, whole);
-        return OverviewAssembly.assemble(userId, BranchReplies.object(RouteTable.USER, user.await()), orderList, stock);
+        return OverviewAssembly.assemble(userId, BranchReplies.object(BranchRequests.USER, user.await()), orderList, stock);
     }
 
     /** Not asked when the orders are unknown; no call when they name no SKU. */
@@ -65,8 +63,8 @@ public class OverviewComposer {
         if (skus.isEmpty()) {
             return Outcome.of(JsonValue.EMPTY_JSON_OBJECT);
         }
-        return BranchReplies.stock(RouteTable.INVENTORY,
-                calls.call(BranchRequests.stock(skus, headers), deadline(branchTimeout, whole)));
+        return BranchReplies.stock(BranchRequests.INVENTORY,
+                calls.call(BranchRequests.stock(skus, headers, branchTimeout), deadline(branchTimeout, whole)));
     }
 
     /** A call's deadline: its own timeout from now, or the request's deadline if that is earlier. */

@@ -2,7 +2,7 @@ package org.apigate.gateway.aggregate.control;
 
 import org.apigate.gateway.aggregate.entity.Deadline;
 import org.apigate.gateway.aggregate.entity.Outcome;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -16,16 +16,16 @@ import java.util.concurrent.TimeoutException;
 final class PendingBranch {
 
     private final String service;
-    private final Future<Outcome<UpstreamReply>> call;
+    private final Future<Outcome<BufferedReply>> call;
     private final Deadline deadline;
 
-    PendingBranch(String service, Future<Outcome<UpstreamReply>> call, Deadline deadline) {
+    PendingBranch(String service, Future<Outcome<BufferedReply>> call, Deadline deadline) {
         this.service = service;
         this.call = call;
         this.deadline = deadline;
     }
 
-    Outcome<UpstreamReply> await() {
+    Outcome<BufferedReply> await() {
         try {
             return call.get(Math.max(0, deadline.left().toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

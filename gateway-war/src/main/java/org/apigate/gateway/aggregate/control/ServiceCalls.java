@@ -6,7 +6,7 @@ import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.aggregate.entity.Deadline;
 import org.apigate.gateway.aggregate.entity.Outcome;
 import org.apigate.gateway.routing.control.Upstream;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 
 /**
@@ -21,9 +21,9 @@ public class ServiceCalls {
     @Inject
     Upstream upstream;
 
-    public Outcome<UpstreamReply> call(UpstreamRequest request, Deadline deadline) {
+    public Outcome<BufferedReply> call(UpstreamRequest request, Deadline deadline) {
         try {
-            return Outcome.of(upstream.exchange(request, deadline.left()));
+            return Outcome.of(upstream.fetch(request, deadline.left()));
         } catch (ProblemException e) {
             return Outcome.failed(BranchFailures.of(request.service(), e.problem()));
         } catch (RuntimeException e) {

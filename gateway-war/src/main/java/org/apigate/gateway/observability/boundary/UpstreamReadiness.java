@@ -6,7 +6,9 @@ import org.apigate.gateway.observability.control.GatewayMetrics;
 import org.apigate.gateway.observability.control.ServiceAvailability;
 import org.apigate.gateway.observability.control.UpstreamProbes;
 import org.apigate.gateway.routing.control.PassiveHealth;
-import org.apigate.gateway.routing.control.RouteTable;
+import org.apigate.gateway.routes.control.RouteCatalog;
+import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.routing.entity.Instance;
 import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -37,6 +39,9 @@ public class UpstreamReadiness implements HealthCheck {
     ServiceDirectory directory;
 
     @Inject
+    RouteCatalog catalog;
+
+    @Inject
     PassiveHealth health;
 
     @Inject
@@ -49,11 +54,14 @@ public class UpstreamReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         Map<String, List<URI>> instances = new LinkedHashMap<>();
         Set<URI> all = new LinkedHashSet<>();
-        for (RouteTable.Mapping mapping : RouteTable.mappings()) {
-            List<URI> configured = directory.instancesOf(mapping.service());
-            instances.put(mapping.service(), configured);
+        for (Route route : catalog.routes()) {
+            if (instances.containsKey(route.service())) {
+                continue;
+            }
+            List<URI> configured = directory.instancesOf(route.service()).stream().map(Instance::url).toList();
+            instances.put(route.service(), configured);
             all.addAll(configured);
-            configured.forEach(instance -> metrics.watch(mapping.service(), instance));
+            configured.forEach(instance -> metrics.watch(route.service(), instance));
         }
         Map<URI, Boolean> probed = probes.probing() ? probes.ready(all) : null;
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);

@@ -1,6 +1,9 @@
 package org.apigate.gateway.observability.control;
 
-import org.apigate.gateway.routing.control.RouteTable;
+import org.apigate.gateway.exchange.RequestTarget;
+import org.apigate.gateway.routes.control.RouteCatalog;
+import org.apigate.gateway.routes.entity.Route;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -21,7 +24,7 @@ import java.util.TreeMap;
  * The gateway's {@code /openapi} document (an {@link OASFilter}, named by {@code mp.openapi.filter}). Its own
  * endpoints - the overview, {@code /admin/routes} - come from the scan of its resources; the scan would describe the
  * proxy as one meaningless {@code /api/{path: .*}}, so that entry (and the admin area's catch-all) is replaced by
- * one entry per route of the {@link RouteTable}: what is forwarded where, and the errors the gateway itself adds.
+ * one entry per route of the configured routes ({@link RouteCatalog}): what is forwarded where, and the errors the gateway itself adds.
  * The resources behind each route are in the service's own document ({@code /openapi} of its instances). Every
  * operation needs a bearer JWT.
  */
@@ -49,8 +52,8 @@ public class GatewayApiDocument implements OASFilter {
         // the scanned catch-alls of the proxy and the admin area, e.g. "/api/{path: .*}"
         List.copyOf(paths.getPathItems().keySet()).stream().filter(path -> path.contains(": .*}"))
                 .forEach(paths::removePathItem);
-        for (RouteTable.Mapping mapping : RouteTable.mappings()) {
-            paths.addPathItem(mapping.publicPrefix() + "/{path}", forwarded(mapping));
+        for (Route route : RouteCatalog.definedIn(ConfigProvider.getConfig())) {
+            paths.addPathItem(RequestTarget.path(route.prefix()) + "/{path}", forwarded(route));
         }
         api.paths(paths);
         if (api.getComponents() == null) {
@@ -61,7 +64,7 @@ public class GatewayApiDocument implements OASFilter {
         api.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
     }
 
-    private static PathItem forwarded(RouteTable.Mapping mapping) {
+    private static PathItem forwarded(Route mapping) {
         Parameter rest = OASFactory.createParameter().name("path").in(Parameter.In.PATH).required(true)
                 .description("The rest of the path, slashes included, forwarded as sent")
                 .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
@@ -73,7 +76,7 @@ public class GatewayApiDocument implements OASFilter {
         return item;
     }
 
-    private static Operation operation(RouteTable.Mapping mapping, PathItem.HttpMethod method) {
+    private static Operation operation(Route mapping, PathItem.HttpMethod method) {
         APIResponses responses = OASFactory.createAPIResponses().addAPIResponse("default", OASFactory
                 .createAPIResponse().description("The " + mapping.service() + " service's answer, as it gave it"));
         Content problem = OASFactory.createContent().addMediaType("application/problem+json",
@@ -82,10 +85,10 @@ public class GatewayApiDocument implements OASFilter {
                 OASFactory.createAPIResponse().description(why).content(problem)));
         String name = method.name().charAt(0) + method.name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return OASFactory.createOperation()
-                .operationId("forward" + name + Character.toUpperCase(mapping.service().charAt(0))
-                        + mapping.service().substring(1))
-                .description(method + " " + mapping.publicPrefix() + "/{path} is sent to an instance of the "
-                        + mapping.service() + " service as " + method + " " + mapping.servicePrefix()
+                .operationId("forward" + name + Character.toUpperCase(mapping.name().charAt(0))
+                        + mapping.name().substring(1))
+                .description(method + " " + RequestTarget.path(mapping.prefix()) + "/{path} is sent to an instance of the "
+                        + mapping.service() + " service as " + method + " " + RequestTarget.path(mapping.upstreamPrefix())
                         + "/{path}, with the query, the body and the end-to-end headers; the service's own "
                         + "/openapi document describes its resources.")
                 .responses(responses);

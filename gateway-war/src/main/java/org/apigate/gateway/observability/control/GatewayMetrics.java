@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apigate.gateway.exchange.Exchange;
+import org.apigate.gateway.exchange.ExchangeListener;
+import org.apigate.gateway.routes.control.RouteCatalog;
+import org.apigate.gateway.routes.entity.Route;
 import org.apigate.gateway.routing.control.PassiveHealth;
-import org.apigate.gateway.routing.control.RouteTable;
 import org.apigate.gateway.routing.control.ServiceDirectory;
+import org.apigate.gateway.routing.entity.UpstreamFailure;
+import org.apigate.gateway.routing.entity.UpstreamListener;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * codes), never from what a client sends.
  */
 @ApplicationScoped
-public class GatewayMetrics {
+public class GatewayMetrics implements ExchangeListener, UpstreamListener {
 
     static final Metadata REQUESTS = Metadata.builder().withName("gateway.requests")
             .withDescription("Requests answered by the gateway, by route and status code").build();
@@ -55,6 +60,9 @@ public class GatewayMetrics {
     @Inject
     ServiceDirectory directory;
 
+    @Inject
+    RouteCatalog catalog;
+
     private final ConcurrentMap<String, AtomicReferenceArray<Counter>> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Timer> upstream = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejections = new ConcurrentHashMap<>();
@@ -62,9 +70,22 @@ public class GatewayMetrics {
 
     /** At deployment: a circuit gauge for every instance configured then (later ones get theirs when first seen). */
     void watchConfigured(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        for (RouteTable.Mapping mapping : RouteTable.mappings()) {
-            directory.instancesOf(mapping.service()).forEach(instance -> watch(mapping.service(), instance));
+        for (Route route : catalog.routes()) {
+            directory.instancesOf(route.service()).forEach(instance -> watch(route.service(), instance.url()));
         }
+    }
+
+    @Override
+    public void completed(Exchange exchange) {
+        request(RouteLabel.of(exchange), exchange.status());
+        if (exchange.status() == 429 && exchange.policy() != null) {
+            rateLimited(exchange.policy());
+        }
+    }
+
+    @Override
+    public void called(String service, URI instance, long nanos, UpstreamFailure.Kind failure) {
+        upstreamCall(service, instance, nanos);
     }
 
     /** A request answered with {@code status} on {@code route} ({@link RouteLabel}). */
@@ -82,14 +103,14 @@ public class GatewayMetrics {
     }
 
     /** One call to {@code instance} of {@code service} took {@code nanos}, whatever its outcome. */
-    public void upstreamCall(String service, URI instance, long nanos) {
+    void upstreamCall(String service, URI instance, long nanos) {
         upstream.computeIfAbsent(service, s -> registry.timer(UPSTREAM, new Tag("service", s)))
                 .update(Duration.ofNanos(nanos));
         watch(service, instance);
     }
 
     /** The rate limiter refused a request under {@code policy}. */
-    public void rateLimited(String policy) {
+    void rateLimited(String policy) {
         rejections.computeIfAbsent(policy, p -> registry.counter(REJECTIONS, new Tag("policy", p))).inc();
     }
 

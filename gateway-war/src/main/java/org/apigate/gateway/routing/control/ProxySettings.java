@@ -1,16 +1,21 @@
 package org.apigate.gateway.routing.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.gateway.config.Setting;
+import org.apigate.gateway.routes.entity.Route;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * The proxy's tuning, {@code gateway.proxy.*} in MicroProfile Config (defaults and meaning in the WAR's
- * {@code microprofile-config.properties}). Read on every call (through Payara's 1 s config cache), so a changed
- * value applies within a second - except the connect timeout, which the shared client takes when it is created.
- * Durations are ISO-8601 ({@code PT10S}, {@code PT0.5S}).
+ * The proxy's tuning, {@code gateway.proxy.*} (defaults and meaning in the WAR's
+ * {@code microprofile-config.properties}; the Java defaults here only stand in when that file was replaced). Read
+ * live, except what the shared HTTP client takes when it is created (connect timeout, pool size).
  */
 @ApplicationScoped
 public class ProxySettings {
@@ -18,28 +23,90 @@ public class ProxySettings {
     @Inject
     Config config;
 
-    /** How long one instance may take to answer a call completely (status, headers and body). */
+    private Setting<Duration> timeout;
+    private Setting<Long> maxBodyBytes;
+    private Setting<Long> ejectAfter;
+    private Setting<Duration> ejectFor;
+    private Setting<Long> maxEjectionPercent;
+    private Setting<Duration> connectTimeout;
+    private Setting<Long> maxConnections;
+
+    public ProxySettings() {
+    }
+
+    /** For tests: settings read from {@code config}. */
+    public ProxySettings(Config config) {
+        this.config = config;
+        create();
+    }
+
+    @PostConstruct
+    void create() {
+        timeout = Setting.duration(config, "gateway.proxy.timeout", Duration.ofSeconds(10));
+        maxBodyBytes = Setting.number(config, "gateway.proxy.max-body-bytes", 1_048_576, -1);
+        ejectAfter = Setting.number(config, "gateway.proxy.eject-after", 3, 1);
+        ejectFor = Setting.duration(config, "gateway.proxy.eject-for", Duration.ofSeconds(30));
+        maxEjectionPercent = new Setting<>(config, "gateway.proxy.max-ejection-percent", 50L,
+                text -> percent(Long.parseLong(text)));
+        connectTimeout = Setting.duration(config, "gateway.proxy.connect-timeout", Duration.ofSeconds(2));
+        maxConnections = Setting.number(config, "gateway.proxy.max-connections", 200, 1);
+    }
+
+    /** How long one instance may take for the head of its answer, and at most between two reads of its body. */
     public Duration timeout() {
-        return config.getValue("gateway.proxy.timeout", Duration.class);
+        return timeout.get();
     }
 
-    /** How long connecting to an instance may take; the request has not been sent then, so any method may fail over. */
-    public Duration connectTimeout() {
-        return config.getValue("gateway.proxy.connect-timeout", Duration.class);
-    }
-
-    /** The largest request body forwarded; a bigger one is answered 413 without calling any service. */
+    /** The largest request body forwarded, -1 for no limit; a bigger one is answered 413. */
     public long maxBodyBytes() {
-        return config.getValue("gateway.proxy.max-body-bytes", Long.class);
+        return maxBodyBytes.get();
+    }
+
+    /** The largest request body of {@code route}: its own {@code max-body-bytes}, else the proxy's; -1 for none. */
+    public long bodyLimit(Route route) {
+        return route.maxBodyBytes() != null ? route.maxBodyBytes() : maxBodyBytes();
+    }
+
+    /** How long one call on {@code route} may take: its own {@code timeout}, else the proxy's. */
+    public Duration timeout(Route route) {
+        return route.timeout() != null ? route.timeout() : timeout();
     }
 
     /** Failures in a row after which an instance is taken out of rotation. */
     public int ejectAfter() {
-        return config.getValue("gateway.proxy.eject-after", Integer.class);
+        return ejectAfter.get().intValue();
     }
 
     /** How long an ejected instance stays out of rotation before it gets traffic again. */
     public Duration ejectFor() {
-        return config.getValue("gateway.proxy.eject-for", Duration.class);
+        return ejectFor.get();
+    }
+
+    /** The largest share of a service's instances passive health may eject at once (at least one may always go). */
+    public int maxEjectionPercent() {
+        return maxEjectionPercent.get().intValue();
+    }
+
+    /** How long connecting may take; read when the client is created. */
+    public Duration connectTimeout() {
+        return connectTimeout.get();
+    }
+
+    /** The most connections the gateway keeps to all instances together; read when the client is created. */
+    public int maxConnections() {
+        return maxConnections.get().intValue();
+    }
+
+    /** The settings whose configured value cannot be used, and what is in force instead. */
+    public List<String> problems() {
+        return Stream.of(timeout, maxBodyBytes, ejectAfter, ejectFor, maxEjectionPercent, connectTimeout,
+                maxConnections).map(Setting::problem).filter(Objects::nonNull).toList();
+    }
+
+    private static long percent(long value) {
+        if (value < 0 || value > 100) {
+            throw new IllegalArgumentException("must be 0..100");
+        }
+        return value;
     }
 }

@@ -2,6 +2,7 @@ package org.apigate.gateway.routing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.gateway.routing.entity.Instance;
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
@@ -12,58 +13,90 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Discovery by configuration: {@code gateway.service.<name>.urls} lists a service's instances as comma-separated base
- * URLs with their context root, e.g. {@code http://10.0.0.5:8081/user,http://10.0.0.6:8081/user}. The key is read on
- * every call, so a change (environment at start, asadmin {@code set-config-property} at run time) needs no redeploy.
+ * Discovery by configuration: {@code gateway.service.<name>.urls} lists a service's instances, comma-separated, each a
+ * base URL with its context root and optionally a weight, e.g.
+ * {@code http://10.0.0.5:8081/user;weight=9,http://10.0.0.6:8081/user;weight=1} (weight 1 when not given; 0 drains
+ * the instance). Read on every call, parsed once per distinct value; an entry that cannot be used is skipped and
+ * logged once.
  */
 @ApplicationScoped
 public class ServiceDirectory {
 
     private static final Logger LOG = Logger.getLogger(ServiceDirectory.class.getName());
+    private static final String WEIGHT = ";weight=";
+    static final int MAX_WEIGHT = 1000;
 
     @Inject
     Config config;
 
-    /** The last value seen per service and its parsed form: parsing (and warning about) it once per change. */
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String urls, List<Instance> instances, List<String> problems) {
+    }
 
     public static String key(String service) {
         return "gateway.service." + service + ".urls";
     }
 
     /** The instances configured now; empty when none is. */
-    public List<URI> instancesOf(String service) {
+    public List<Instance> instancesOf(String service) {
+        return current(service).instances();
+    }
+
+    /** The entries of {@code gateway.service.<service>.urls} that are skipped, and why. */
+    public List<String> problemsOf(String service) {
+        return current(service).problems();
+    }
+
+    private Parsed current(String service) {
         String urls = config.getOptionalValue(key(service), String.class).orElse("");
         Parsed last = parsed.get(service);
         if (last != null && last.urls().equals(urls)) {
-            return last.instances();
+            return last;
         }
-        List<URI> instances = parse(service, urls);
-        parsed.put(service, new Parsed(urls, instances));
-        return instances;
+        Parsed next = parse(service, urls);
+        next.problems().forEach(LOG::warning);
+        parsed.put(service, next);
+        return next;
     }
 
-    static List<URI> parse(String service, String urls) {
-        List<URI> instances = new ArrayList<>();
-        for (String url : urls.split(",")) {
-            String trimmed = url.trim().replaceAll("/+$", "");
+    static Parsed parse(String service, String urls) {
+        List<Instance> instances = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String entry : urls.split(",")) {
+            String trimmed = entry.strip();
             if (trimmed.isEmpty()) {
                 continue;
             }
             try {
-                URI instance = URI.create(trimmed);
-                if (!("http".equals(instance.getScheme()) || "https".equals(instance.getScheme()))
-                        || instance.getHost() == null || instance.getQuery() != null) {
-                    throw new IllegalArgumentException("not an http(s) base URL");
-                }
-                instances.add(instance);
+                instances.add(instance(trimmed));
             } catch (IllegalArgumentException e) {
-                LOG.warning(() -> "Ignoring instance '" + trimmed + "' of " + key(service) + ": " + e.getMessage());
+                problems.add("Ignoring instance '" + trimmed + "' of " + key(service) + ": " + e.getMessage());
             }
         }
-        return List.copyOf(instances);
+        return new Parsed(urls, List.copyOf(instances), List.copyOf(problems));
     }
 
-    private record Parsed(String urls, List<URI> instances) {
+    static Instance instance(String entry) {
+        int weightAt = entry.indexOf(WEIGHT);
+        int weight = 1;
+        String url = entry;
+        if (weightAt >= 0) {
+            url = entry.substring(0, weightAt);
+            try {
+                weight = Integer.parseInt(entry.substring(weightAt + WEIGHT.length()).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the weight is not a whole number");
+            }
+            if (weight < 0 || weight > MAX_WEIGHT) {
+                throw new IllegalArgumentException("the weight must be 0.." + MAX_WEIGHT);
+            }
+        }
+        URI base = URI.create(url.strip().replaceAll("/+$", ""));
+        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null
+                || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("not an http(s) base URL");
+        }
+        return new Instance(base, weight);
     }
 }

@@ -1,31 +1,22 @@
 package org.apigate.gateway.routing.entity;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * One call to a service, before an instance is chosen. {@code target} is the path (and query) below the instance's
- * base URL, e.g. {@code /api/orders/42?x=1}; {@code headers} are the ones to send (already end-to-end only).
+ * One call to a service, before an instance is chosen.
+ *
+ * @param target  the canonical path and query below the instance's base URL, e.g. {@code /api/orders/42?x=1}
+ * @param headers the headers to send (end-to-end only; Host and framing are the client's business)
+ * @param timeout how long one instance may take to answer
  */
 public record UpstreamRequest(String method, String service, String target, Map<String, List<String>> headers,
-                              byte[] body) {
+                              RequestBody body, Duration timeout) {
 
     /** RFC 9110 §9.2.2: repeating these has the same effect as sending them once, so another instance may retry. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
-
-    public UpstreamRequest {
-        body = body == null ? new byte[0] : body;
-    }
-
-    /** A body-less GET to the same service with the same headers (identity, request id, forwarding). */
-    public UpstreamRequest get(String otherTarget) {
-        Map<String, List<String>> getHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        getHeaders.putAll(headers);
-        getHeaders.remove("Content-Type");
-        return new UpstreamRequest("GET", service, otherTarget, getHeaders, null);
-    }
 
     public boolean idempotent() {
         return IDEMPOTENT.contains(method);

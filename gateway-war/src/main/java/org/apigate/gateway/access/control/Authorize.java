@@ -1,0 +1,80 @@
+package org.apigate.gateway.access.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apigate.common.problem.Problem;
+import org.apigate.common.problem.ProblemException;
+import org.apigate.gateway.access.entity.Verdict;
+import org.apigate.gateway.exchange.Caller;
+import org.apigate.gateway.exchange.Exchange;
+import org.apigate.gateway.exchange.Stage;
+import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.routing.control.ProxySettings;
+
+import java.io.IOException;
+
+/**
+ * May this caller make this call? A public route: anyone. Otherwise a verified token (401 with
+ * {@code WWW-Authenticate: Bearer}, plus {@code error="invalid_token"} when one was sent and refused), one of the
+ * route's roles (403), and - for a caller that is not {@code admin} - the owner rules of the shipped services
+ * ({@link AccessRules}, 403). A rule that needs the body reads it (within the route's limit) and the same bytes are
+ * forwarded; a rule that needs an order's owner asks the order service ({@link OrderOwners}) first.
+ */
+@ApplicationScoped
+public class Authorize implements Stage {
+
+    static final String ADMIN = "admin";
+    static final String CHALLENGE = "Bearer";
+    static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @Inject
+    OrderOwners owners;
+
+    @Inject
+    ProxySettings settings;
+
+    @Override
+    public boolean apply(Exchange exchange) throws IOException {
+        Route route = exchange.route();
+        if (route.isPublic() || exchange.isPreflight()) {
+            return true;
+        }
+        Caller caller = exchange.caller();
+        if (!caller.authenticated()) {
+            throw unauthenticated(exchange, caller);
+        }
+        if (route.roles().stream().noneMatch(caller::hasRole)) {
+            throw forbidden(exchange, "The caller's roles do not include one this route needs.");
+        }
+        if (caller.hasRole(ADMIN)) {
+            return true;
+        }
+        Verdict verdict = AccessRules.decide(caller, exchange.method(), route, exchange.target(),
+                route.kind() == Route.Kind.OVERVIEW ? exchange.target() : exchange.upstreamTarget());
+        boolean allowed = switch (verdict.kind()) {
+            case ALLOW -> true;
+            case DENY -> false;
+            case IF_OWN_ORDER -> owners.isOwnOrder(exchange, verdict.orderId());
+            case IF_BODY_IS_CALLERS -> OrderBodies.namesCaller(exchange.bufferBody(settings.bodyLimit(route)),
+                    caller);
+        };
+        if (!allowed) {
+            throw forbidden(exchange, "This caller may not " + exchange.method() + " " + exchange.target().path() + ".");
+        }
+        return true;
+    }
+
+    private static ProblemException unauthenticated(Exchange exchange, Caller caller) {
+        if (caller.refusal() == null) {
+            exchange.gatewayHeaders().put("WWW-Authenticate", CHALLENGE);
+            return new ProblemException(Problem.of(401, "Unauthorized",
+                    "This resource needs a bearer token: send Authorization: Bearer <JWT>."));
+        }
+        exchange.gatewayHeaders().put("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+        return new ProblemException(Problem.typed(401, "invalid-token", "Invalid token", caller.refusal()));
+    }
+
+    private static ProblemException forbidden(Exchange exchange, String detail) {
+        return new ProblemException(Problem.of(403, "Forbidden", detail));
+    }
+}

@@ -1,0 +1,58 @@
+package org.apigate.gateway.access.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import org.apigate.gateway.exchange.BufferedReply;
+import org.apigate.gateway.exchange.Exchange;
+import org.apigate.gateway.exchange.RequestTarget;
+import org.apigate.gateway.proxy.ForwardedHeaders;
+import org.apigate.gateway.routing.control.ProxySettings;
+import org.apigate.gateway.routing.control.Upstream;
+import org.apigate.gateway.routing.entity.RequestBody;
+import org.apigate.gateway.routing.entity.UpstreamRequest;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whose an order is, asked of the order service ({@code GET /api/orders/{id}} with the caller's own headers, as the
+ * forwarded request would carry them) before a customer's request for it is forwarded. Only a found order with
+ * another owner is a refusal: when the order service cannot say (404, failure), the request is forwarded and the
+ * service - which checks its caller itself - gives the answer.
+ */
+@ApplicationScoped
+class OrderOwners {
+
+    @Inject
+    Upstream upstream;
+
+    @Inject
+    ProxySettings settings;
+
+    boolean isOwnOrder(Exchange exchange, String orderId) {
+        Map<String, List<String>> headers = ForwardedHeaders.of(exchange);
+        headers.remove("Content-Type");
+        headers.remove("Content-Length");
+        String target = RequestTarget.path(List.of("api", "orders", orderId));
+        BufferedReply order = upstream.fetch(new UpstreamRequest("GET", AccessRules.ORDER_SERVICE, target, headers,
+                RequestBody.NONE, settings.timeout(exchange.route())), null);
+        if (order.status() != 200) {
+            return true;
+        }
+        String owner = ownerOf(order.bytes());
+        return owner != null && exchange.caller().is(owner);
+    }
+
+    private static String ownerOf(byte[] order) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(order))) {
+            return reader.readObject().get("userId") instanceof JsonString owner ? owner.getString() : null;
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return null;
+        }
+    }
+}
