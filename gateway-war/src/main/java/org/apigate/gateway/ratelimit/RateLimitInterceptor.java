@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.observability.control.GatewayMetrics;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.lang.reflect.Method;
@@ -29,7 +28,7 @@ public class RateLimitInterceptor {
     JsonWebToken caller;
 
     @Inject
-    Config config;
+    QuotaSettings settings;
 
     @Inject
     RateLimitCounters counters;
@@ -46,7 +45,7 @@ public class RateLimitInterceptor {
         if (subject == null) {
             return invocation.proceed();
         }
-        Quota quota = Quota.of(policyOf(invocation.getMethod()), config);
+        Quota quota = settings.quota(policyOf(invocation.getMethod()));
         Decision decision = counters.admit(subject, quota);
         RateLimitOutcome.remember(request, quota, decision);
         if (!decision.admitted()) {
