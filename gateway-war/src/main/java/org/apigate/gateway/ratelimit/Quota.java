@@ -1,20 +1,19 @@
 package org.apigate.gateway.ratelimit;
 
-import org.eclipse.microprofile.config.Config;
-
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The quota of one policy as configured right now: {@code limit} admissions per {@code windowSeconds}. */
+/**
+ * The quota of one policy: {@code limit} admissions per {@code windowSeconds}. {@link QuotaSettings} makes it from
+ * the configuration, never from a value outside these ranges.
+ */
 record Quota(String policy, int limit, int windowSeconds) {
 
     static final String DEFAULT_POLICY = "default";
-    static final int MAX_LIMIT = 10_000;
-    /** The shipped defaults (also in microprofile-config.properties), kept if a deployment replaced that file. */
-    static final int DEFAULT_LIMIT = 100;
-    static final int DEFAULT_WINDOW_SECONDS = 60;
-    private static final String PREFIX = "gateway.ratelimit.";
-    /** Policy names appear in config keys and in quoted header values: keep them plain. */
+    /** The algorithm's cost does not depend on the limit; this one keeps every count and sum far from overflow. */
+    static final int MAX_LIMIT = 1_000_000_000;
+    /** A day: longer windows are not rate limits but billing quotas. */
+    static final int MAX_WINDOW_SECONDS = 86_400;
+    /** Policy names appear in config keys, cache keys and quoted header values: keep them plain. */
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     Quota {
@@ -25,25 +24,13 @@ record Quota(String policy, int limit, int windowSeconds) {
             throw new IllegalArgumentException("Rate limit of policy " + policy + " must be 1.." + MAX_LIMIT
                     + ", is " + limit);
         }
-        if (windowSeconds < 1) {
-            throw new IllegalArgumentException("Rate-limit window of policy " + policy + " must be at least 1 s");
+        if (windowSeconds < 1 || windowSeconds > MAX_WINDOW_SECONDS) {
+            throw new IllegalArgumentException("Rate-limit window of policy " + policy + " must be 1.."
+                    + MAX_WINDOW_SECONDS + " s, is " + windowSeconds);
         }
-    }
-
-    /** The policy's quota from the configuration as it is now, named keys first, then the default policy's. */
-    static Quota of(String policy, Config config) {
-        return new Quota(policy,
-                setting(config, policy, "limit").orElse(DEFAULT_LIMIT),
-                setting(config, policy, "window").orElse(DEFAULT_WINDOW_SECONDS));
     }
 
     long windowMillis() {
         return windowSeconds * 1000L;
-    }
-
-    private static Optional<Integer> setting(Config config, String policy, String name) {
-        Optional<Integer> own = DEFAULT_POLICY.equals(policy) ? Optional.empty()
-                : config.getOptionalValue(PREFIX + policy + "." + name, Integer.class);
-        return own.or(() -> config.getOptionalValue(PREFIX + name, Integer.class));
     }
 }

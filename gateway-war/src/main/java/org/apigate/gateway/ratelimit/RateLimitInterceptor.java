@@ -9,7 +9,6 @@ import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.Caller;
 import org.apigate.gateway.exchange.Exchange;
-import org.eclipse.microprofile.config.Config;
 
 import java.util.Map;
 
@@ -28,7 +27,7 @@ public class RateLimitInterceptor {
     static final String ANONYMOUS = "anonymous";
 
     @Inject
-    Config config;
+    QuotaSettings quotas;
 
     @Inject
     RateLimitCounters counters;
@@ -46,7 +45,7 @@ public class RateLimitInterceptor {
             policy = exchange.route().isPublic() ? exchange.route().policy() : ANONYMOUS;
             key = "addr=" + exchange.origin().client();
         }
-        Quota quota = Quota.of(policy, config);
+        Quota quota = quotas.quota(policy);
         Decision decision = counters.admit(key, quota);
         RateLimitOutcome outcome = new RateLimitOutcome(quota, decision);
         exchange.policy(policy);

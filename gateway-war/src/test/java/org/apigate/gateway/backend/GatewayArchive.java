@@ -34,7 +34,7 @@ public final class GatewayArchive {
         test.put("mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "it-keys")));
         test.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         test.put("mp.jwt.verify.audiences", Tokens.AUDIENCE);
-        test.put("gateway.ratelimit.limit", "10000"); // the highest the rate limiter accepts
+        test.put("gateway.ratelimit.limit", "10000"); // so high that no IT is limited unless it sets its own
         test.putAll(settings);
         StringBuilder config = new StringBuilder(packagedConfig(war)).append("\n# ---- test settings ----\n");
         test.forEach((key, value) -> config.append(key).append('=').append(value).append('\n'));
