@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * Counts each call of a {@link RateLimited} method - whose first parameter is the {@link Exchange} being served -
- * against the caller's quota, and refuses it with 429 when the quota is used up. An authenticated caller counts per
- * subject under its route's policy; a request without a valid token counts per client address, under the route's
- * policy on a public route and under {@code anonymous} elsewhere - so refused tokens cost a quota too. Every answer
- * carries {@code RateLimit-Policy} and {@code RateLimit}, a refused one also {@code Retry-After}.
+ * against the caller's quota, and refuses it with 429 when the quota is used up. The route's policy applies: per
+ * subject to an authenticated caller, per client address to anyone else on a public route. On a route that needs a
+ * token, a request without a valid one counts per client address under {@code anonymous} before it is refused - so
+ * missing and forged tokens cost a quota too. Every answer carries {@code RateLimit-Policy} and {@code RateLimit}, a
+ * refused one also {@code Retry-After}.
  */
 @RateLimited
 @Interceptor

@@ -58,8 +58,8 @@ class AuthenticationIT {
 
     @BeforeEach
     void locate() {
-        caller = Loopback.deployment(base, "") + "/probe/caller";
-        admin = Loopback.deployment(base, "") + "/probe/admin";
+        caller = Loopback.deployment(base, "") + "/admin/probe/caller";
+        admin = Loopback.deployment(base, "") + "/admin/probe/admin";
     }
 
     static String unique() {

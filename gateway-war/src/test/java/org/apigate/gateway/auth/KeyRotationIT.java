@@ -70,7 +70,7 @@ class KeyRotationIT {
 
     @Test
     void acceptsANewKeyAtOnceAndBoundsTheFetches() {
-        String caller = Loopback.deployment(base, "") + "/probe/caller";
+        String caller = Loopback.deployment(base, "") + "/admin/probe/caller";
         assertEquals(200, call(caller, SignedTokens.signedWith(FIRST, "before")).status());
         int fetchesBefore = FETCHES.get();
 

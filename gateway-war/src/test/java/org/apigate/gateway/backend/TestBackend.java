@@ -154,6 +154,15 @@ public final class TestBackend implements AutoCloseable {
                 "X-Hop-Reply", "secret", "X-End-To-End", "kept"), echo.build().toString());
     }
 
+    /** A loopback port nothing listens on (it was free a moment ago): connecting to it is refused. */
+    public static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Releases held requests and stops listening. */
     @Override
     public void close() {

@@ -2,22 +2,22 @@ package org.apigate.gateway.ratelimit;
 
 import jakarta.json.JsonObject;
 import org.apigate.gateway.backend.ScrapedMetrics;
+import org.apigate.gateway.backend.GatewayArchive;
+import org.apigate.gateway.backend.TestBackend;
 import org.apigate.gateway.probe.ProbeResource;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
-import org.apigate.testing.PackagedWar;
-import org.apigate.testing.TestKeys;
 import org.apigate.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rate limiting on real Payara Micro (its JCache, under {@code --nocluster}), with the issuer's key as a PEM file:
- * exactness under concurrency, the headers, 429 with Retry-After, independence of subjects and policies, live
- * configuration, and that unauthenticated requests consume nothing.
+ * Rate limiting on real Payara Micro (its JCache, under {@code --nocluster}), through routes to a stand-in backend
+ * whose policies come from configuration: exactness under concurrency, the headers, 429 with Retry-After,
+ * independence of subjects and policies, live configuration, and requests without a valid token counted per client
+ * address under the anonymous policy.
  */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitIT {
@@ -56,29 +57,56 @@ class RateLimitIT {
     static final Pattern STATE = Pattern.compile("\"(?<policy>[a-z]+)\";r=(?<r>\\d+);t=(?<t>\\d+)");
     private static final Logger LOG = Logger.getLogger(RateLimitIT.class.getName());
 
+    static final TestBackend BACKEND = TestBackend.start("limited");
+    static final int ANONYMOUS_QUOTA = 5;
+
     @Deployment(testable = false)
     static WebArchive gateway() {
-        return PackagedWar.withConfig("gateway", Map.of(
-                        "mp.jwt.verify.publickey.location", TestKeys.rsaPublicKeyPem(Path.of("target", "test-keys", "ratelimit")),
-                        "mp.jwt.verify.issuer", Tokens.ISSUER,
-                        "gateway.ratelimit.limit", String.valueOf(QUOTA),
-                        "gateway.ratelimit.window", String.valueOf(WINDOW),
-                        "gateway.ratelimit.burst.limit", String.valueOf(BURST),
-                        "gateway.ratelimit.short.limit", "2",
-                        "gateway.ratelimit.short.window", "2",
-                        // a change applies to the very next request here (the WAR lets Payara cache values for 1 s)
-                        "mp.config.cache.duration", "0"))
-                .addClass(ProbeResource.class);
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("gateway.ratelimit.limit", String.valueOf(QUOTA));
+        settings.put("gateway.ratelimit.window", String.valueOf(WINDOW));
+        settings.put("gateway.ratelimit.burst.limit", String.valueOf(BURST));
+        settings.put("gateway.ratelimit.short.limit", "2");
+        settings.put("gateway.ratelimit.short.window", "2");
+        settings.put("gateway.ratelimit.anonymous.limit", String.valueOf(ANONYMOUS_QUOTA));
+        // a change applies to the very next request here (the WAR lets Payara cache values for 1 s)
+        settings.put("mp.config.cache.duration", "0");
+        settings.put("gateway.service.probe.urls", BACKEND.url("/probe"));
+        settings.put("gateway.service.gone.urls", "http://127.0.0.1:" + TestBackend.closedPort() + "/gone");
+        settings.put("gateway.routes", "limited,burst,short,live,failing,open");
+        route(settings, "limited", "probe", null);
+        route(settings, "burst", "probe", "burst");
+        route(settings, "short", "probe", "short");
+        route(settings, "live", "probe", "live");
+        route(settings, "failing", "gone", null);
+        route(settings, "open", "probe", null);
+        settings.put("gateway.route.open.auth", "none");
+        return GatewayArchive.withConfig(settings).addClass(ProbeResource.class);
+    }
+
+    static void route(Map<String, String> settings, String name, String service, String policy) {
+        settings.put("gateway.route." + name + ".path", "/api/" + name);
+        settings.put("gateway.route." + name + ".service", service);
+        if (policy != null) {
+            settings.put("gateway.route." + name + ".ratelimit", policy);
+        }
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        BACKEND.close();
     }
 
     @ArquillianResource
     URL base;
 
+    String api;
     String probe;
 
     @BeforeEach
     void locate() {
-        probe = Loopback.deployment(base, "") + "/probe";
+        api = Loopback.deployment(base, "") + "/api";
+        probe = Loopback.deployment(base, "") + "/admin/probe";
     }
 
     static String unique() {
@@ -128,7 +156,7 @@ class RateLimitIT {
             for (int i = 0; i < requests; i++) {
                 replies.add(pool.submit(() -> {
                     start.await();
-                    return call(probe + "/limited", token);
+                    return call(api + "/limited", token);
                 }));
             }
             Instant started = Instant.now();
@@ -162,7 +190,7 @@ class RateLimitIT {
     void describesThePolicyAndTheStateOnEveryResponse() {
         String token = Tokens.customer(unique());
 
-        Http.Reply first = call(probe + "/limited", token);
+        Http.Reply first = call(api + "/limited", token);
         assertEquals(200, first.status(), first::toString);
         assertEquals("\"default\";q=17;w=60", first.header("RateLimit-Policy"));
         long[] firstState = state(first, "default");
@@ -171,16 +199,16 @@ class RateLimitIT {
         assertTrue(firstState[1] > WINDOW && firstState[1] <= WINDOW + bucketSeconds(WINDOW), first::toString);
         assertNull(first.header("Retry-After"));
 
-        long[] second = state(call(probe + "/limited", token), "default");
+        long[] second = state(call(api + "/limited", token), "default");
         assertEquals(15, second[0]);
         assertTrue(second[1] >= WINDOW - 1 && second[1] <= WINDOW + bucketSeconds(WINDOW), () -> "t=" + second[1]);
 
-        Http.Reply failed = call(probe + "/limited/failing", token);
+        Http.Reply failed = call(api + "/failing", token);
         assertProblem(502, failed);
         assertEquals(14, state(failed, "default")[0], "an upstream failure still counts and still says so");
         assertEquals("\"default\";q=17;w=60", failed.header("RateLimit-Policy"));
 
-        Http.Reply unlimited = call(probe + "/caller", token);
+        Http.Reply unlimited = call(probe + "/caller", token); // the operators' area has no quota
         assertEquals(200, unlimited.status());
         assertNull(unlimited.header("RateLimit"));
         assertNull(unlimited.header("RateLimit-Policy"));
@@ -190,29 +218,29 @@ class RateLimitIT {
     void refusesOverQuotaWith429AndRetryAfter() {
         String token = Tokens.customer(unique());
         for (int i = BURST - 1; i >= 0; i--) {
-            Http.Reply admitted = call(probe + "/limited/burst", token);
+            Http.Reply admitted = call(api + "/burst", token);
             assertEquals(200, admitted.status(), admitted::toString);
             assertEquals(i, state(admitted, "burst")[0]);
         }
 
-        assertRefused(call(probe + "/limited/burst", token), "burst", BURST, WINDOW);
-        assertRefused(call(probe + "/limited/burst", token), "burst", BURST, WINDOW);
+        assertRefused(call(api + "/burst", token), "burst", BURST, WINDOW);
+        assertRefused(call(api + "/burst", token), "burst", BURST, WINDOW);
     }
 
     @Test
     void admitsAgainWhenRetryAfterHasPassed() throws InterruptedException {
         String token = Tokens.customer(unique());
         Instant firstAdmission = Instant.now();
-        assertEquals(200, call(probe + "/limited/short", token).status());
-        assertEquals(200, call(probe + "/limited/short", token).status());
-        Http.Reply refused = call(probe + "/limited/short", token);
+        assertEquals(200, call(api + "/short", token).status());
+        assertEquals(200, call(api + "/short", token).status());
+        Http.Reply refused = call(api + "/short", token);
         assertRefused(refused, "short", 2, 2);
 
         Instant deadline = Instant.now().plusSeconds(Long.parseLong(refused.header("Retry-After")) + 2);
-        Http.Reply reply = call(probe + "/limited/short", token);
+        Http.Reply reply = call(api + "/short", token);
         while (reply.status() == 429 && Instant.now().isBefore(deadline)) {
             TimeUnit.MILLISECONDS.sleep(100);
-            reply = call(probe + "/limited/short", token);
+            reply = call(api + "/short", token);
         }
 
         assertEquals(200, reply.status(), reply::toString);
@@ -227,9 +255,9 @@ class RateLimitIT {
         double before = ScrapedMetrics.of(server).value("gateway_ratelimit_rejections_total", burst);
         String token = Tokens.customer(unique());
         for (int i = 0; i < BURST; i++) {
-            assertEquals(200, call(probe + "/limited/burst", token).status());
+            assertEquals(200, call(api + "/burst", token).status());
         }
-        assertRefused(call(probe + "/limited/burst", token), "burst", BURST, WINDOW);
+        assertRefused(call(api + "/burst", token), "burst", BURST, WINDOW);
 
         assertEquals(before + 1, ScrapedMetrics.of(server).value("gateway_ratelimit_rejections_total", burst));
     }
@@ -239,47 +267,70 @@ class RateLimitIT {
         String alice = Tokens.customer(unique());
         String bob = Tokens.customer(unique());
         for (int i = 0; i < BURST; i++) {
-            assertEquals(200, call(probe + "/limited/burst", alice).status());
+            assertEquals(200, call(api + "/burst", alice).status());
         }
-        assertRefused(call(probe + "/limited/burst", alice), "burst", BURST, WINDOW);
+        assertRefused(call(api + "/burst", alice), "burst", BURST, WINDOW);
 
-        assertEquals(BURST - 1, state(call(probe + "/limited/burst", bob), "burst")[0], "another subject");
-        assertEquals(QUOTA - 1, state(call(probe + "/limited", alice), "default")[0], "another policy");
+        assertEquals(BURST - 1, state(call(api + "/burst", bob), "burst")[0], "another subject");
+        assertEquals(QUOTA - 1, state(call(api + "/limited", alice), "default")[0], "another policy");
     }
 
     @Test
     void appliesAConfigurationChangeToTheNextRequest() {
         String token = Tokens.customer(unique());
-        Http.Reply before = call(probe + "/limited/live", token);
+        Http.Reply before = call(api + "/live", token);
         assertEquals("\"live\";q=17;w=60", before.header("RateLimit-Policy"), "falls back to the default policy");
 
         Http.Reply changed = Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "2");
         assertEquals(204, changed.status(), changed::toString);
 
-        Http.Reply after = call(probe + "/limited/live", token);
+        Http.Reply after = call(api + "/live", token);
         assertEquals(200, after.status());
         assertEquals("\"live\";q=2;w=60", after.header("RateLimit-Policy"));
         assertEquals(0, state(after, "live")[0]);
-        assertRefused(call(probe + "/limited/live", token), "live", 2, WINDOW);
+        assertRefused(call(api + "/live", token), "live", 2, WINDOW);
 
         assertEquals(204, Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "5").status());
-        Http.Reply raised = call(probe + "/limited/live", token);
+        Http.Reply raised = call(api + "/live", token);
         assertEquals(200, raised.status(), "a value read before is not served from a cache");
         assertEquals("\"live\";q=5;w=60", raised.header("RateLimit-Policy"));
         assertEquals(2, state(raised, "live")[0]);
     }
 
     @Test
-    void neverCountsUnauthenticatedRequests() {
-        String subject = unique();
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, call(probe + "/limited/burst",
-                    Tokens.forSubject(subject).groups("customer").signedByAttacker().sign()).status());
-            assertEquals(401, Http.get(probe + "/limited/burst").status());
+    void countsRequestsWithoutAValidTokenPerAddressUnderTheAnonymousPolicy() {
+        String forged = Tokens.forSubject(unique()).groups("customer").signedByAttacker().sign();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < ANONYMOUS_QUOTA + 3; i++) {
+            Http.Reply reply = i % 2 == 0 ? call(api + "/burst", forged) : Http.get(api + "/burst");
+            statuses.add(reply.status());
+            if (reply.status() == 429) {
+                assertRefused(reply, "anonymous", ANONYMOUS_QUOTA, WINDOW);
+            } else {
+                assertEquals(401, reply.status(), reply::toString);
+                assertEquals("\"anonymous\";q=" + ANONYMOUS_QUOTA + ";w=" + WINDOW, reply.header("RateLimit-Policy"));
+            }
         }
+        // this test's address may have spent some of the anonymous quota in other tests: never more than the quota
+        assertTrue(statuses.stream().filter(status -> status == 401).count() <= ANONYMOUS_QUOTA, statuses::toString);
+        assertEquals(429, statuses.get(statuses.size() - 1), statuses::toString);
 
-        Http.Reply first = call(probe + "/limited/burst", Tokens.customer(subject));
-        assertEquals(200, first.status());
-        assertEquals(BURST - 1, state(first, "burst")[0]);
+        String subject = unique();
+        assertEquals(BURST - 1, state(call(api + "/burst", Tokens.customer(subject)), "burst")[0],
+                "a valid token counts per subject, apart from the anonymous quota");
+    }
+
+    @Test
+    void countsAPublicRoutesCallersPerSubjectOrPerAddressUnderItsPolicy() {
+        String subject = unique();
+        Http.Reply authenticated = call(api + "/open", Tokens.customer(subject));
+        assertEquals(200, authenticated.status(), authenticated::toString);
+        assertEquals("\"default\";q=" + QUOTA + ";w=" + WINDOW, authenticated.header("RateLimit-Policy"));
+        assertEquals(QUOTA - 1, state(authenticated, "default")[0]);
+
+        Http.Reply anonymous = Http.get(api + "/open");
+        assertEquals(200, anonymous.status(), anonymous::toString);
+        assertEquals("\"default\";q=" + QUOTA + ";w=" + WINDOW, anonymous.header("RateLimit-Policy"));
+        assertEquals(QUOTA - 1, state(anonymous, "default")[0], "per address, apart from the subject's count");
     }
 }

@@ -6,6 +6,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import org.apigate.common.problem.Problem;
+import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.BufferedReply;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
@@ -21,9 +23,9 @@ import java.util.Map;
 
 /**
  * Whose an order is, asked of the order service ({@code GET /api/orders/{id}} with the caller's own headers, as the
- * forwarded request would carry them) before a customer's request for it is forwarded. Only a found order with
- * another owner is a refusal: when the order service cannot say (404, failure), the request is forwarded and the
- * service - which checks its caller itself - gives the answer.
+ * forwarded request would carry them) before a customer's request for it is forwarded. Nothing is forwarded unless
+ * the order is found and is the caller's: an unknown order is a 404, and an order service that cannot say is a 502 -
+ * the lookup is never itself the answer.
  */
 @ApplicationScoped
 class OrderOwners {
@@ -34,6 +36,7 @@ class OrderOwners {
     @Inject
     ProxySettings settings;
 
+    /** @throws ProblemException 404 for an unknown order, 502 when the order service cannot say */
     boolean isOwnOrder(Exchange exchange, String orderId) {
         Map<String, List<String>> headers = ForwardedHeaders.of(exchange);
         headers.remove("Content-Type");
@@ -41,11 +44,15 @@ class OrderOwners {
         String target = RequestTarget.path(List.of("api", "orders", orderId));
         BufferedReply order = upstream.fetch(new UpstreamRequest("GET", AccessRules.ORDER_SERVICE, target, headers,
                 RequestBody.NONE, settings.timeout(exchange.route())), null);
-        if (order.status() != 200) {
-            return true;
+        if (order.status() == 404) {
+            throw new ProblemException(Problem.of(404, "Not Found", "There is no order " + orderId + "."));
         }
-        String owner = ownerOf(order.bytes());
-        return owner != null && exchange.caller().is(owner);
+        String owner = order.status() == 200 ? ownerOf(order.bytes()) : null;
+        if (owner == null) {
+            throw new ProblemException(Problem.typed(502, "upstream-failed", "Bad Gateway",
+                    "The order service did not say whose order " + orderId + " is (status " + order.status() + ")."));
+        }
+        return exchange.caller().is(owner);
     }
 
     private static String ownerOf(byte[] order) {

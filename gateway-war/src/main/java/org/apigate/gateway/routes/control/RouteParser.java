@@ -62,9 +62,7 @@ final class RouteParser {
         if (auth == Route.Auth.BEARER && roles.isEmpty()) {
             throw new InvalidRoute(key + "roles is empty: no token could pass (use auth=none for a public route)");
         }
-        // callers of a public route without a token count per address, by default under the anonymous quota
-        String policy = setting.apply("ratelimit").map(String::strip)
-                .orElse(auth == Route.Auth.NONE ? "anonymous" : "default");
+        String policy = setting.apply("ratelimit").map(String::strip).orElse("default");
         if (!NAME.matcher(policy).matches()) {
             throw new InvalidRoute(key + "ratelimit '" + policy + "' must match " + NAME);
         }

@@ -135,7 +135,9 @@ class AccessIT {
         denied(CUSTOMER, "DELETE", "/api/users/" + ALICE, null);
         denied(CUSTOMER, "GET", "/api/users", null);
         denied(CUSTOMER, "POST", "/api/users", "{}");
-        denied(CUSTOMER, "GET", "/api/users/" + ALICE + "%2F..%2F" + BOB, null);
+        JsonObject traversal = assertProblem(400, call(CUSTOMER, "GET", "/api/users/" + ALICE + "%2F..%2F" + BOB, null));
+        assertTrue(traversal.getString("type").endsWith("/bad-target"), traversal::toString);
+        assertEquals(List.of(), reached(), "an encoded slash cannot be judged as what a service would read: refused");
     }
 
     @Test
@@ -172,11 +174,15 @@ class AccessIT {
         Http.Reply own = call(CUSTOMER, "GET", "/api/orders/" + ALICE + "-1", null);
         assertEquals(200, own.status(), own::toString);
         assertEquals(ALICE, own.json().getString("userId"));
-        assertEquals(1, reached().size(), "the lookup is the read: one call");
+        assertEquals(List.of("GET /order/api/orders/" + ALICE + "-1", "GET /order/api/orders/" + ALICE + "-1"),
+                reached().stream().map(r -> r.method() + " " + r.path()).toList(),
+                "the owner lookup, then the read itself: access decides, the proxy forwards");
 
         assertProblem(403, call(CUSTOMER, "GET", "/api/orders/" + BOB + "-1", null));
+        assertEquals(1, reached().size(), "only the lookup");
         JsonObject missing = assertProblem(404, call(CUSTOMER, "GET", "/api/orders/missing-1", null));
-        assertEquals("No order missing-1.", missing.getString("detail"), "the service's answer, unchanged");
+        assertEquals("There is no order missing-1.", missing.getString("detail"));
+        assertEquals(1, reached().size(), "only the lookup");
     }
 
     @Test

@@ -71,7 +71,7 @@ class OverviewIT {
     static final TestBackend USERS = TestBackend.start("user", OverviewIT::user);
     static final TestBackend ORDERS = TestBackend.start("order", OverviewIT::orders);
     static final TestBackend INVENTORY = TestBackend.start("inventory", OverviewIT::inventory);
-    static final String CLOSED = "http://127.0.0.1:" + closedPort();
+    static final String CLOSED = "http://127.0.0.1:" + TestBackend.closedPort();
     static final Path LIVE_CONFIG = Path.of("target", "it-live", "overview.properties");
     static final String ADMIN = "Bearer " + Tokens.admin("overview-admin");
     /** The latency figures' delay d. */
@@ -484,11 +484,4 @@ class OverviewIT {
         }
     }
 
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -67,7 +67,7 @@ class ProxyIT {
     static final TestBackend USER_B = TestBackend.start("user-b");
     static final TestBackend ORDER_1 = TestBackend.start("order-1");
     static final TestBackend ORDER_2 = TestBackend.start("order-2");
-    static final String ORDER_REFUSING = "http://127.0.0.1:" + closedPort() + "/order";
+    static final String ORDER_REFUSING = "http://127.0.0.1:" + TestBackend.closedPort() + "/order";
     static final TestBackend STOCK_1 = TestBackend.start("inventory-1");
     static final TestBackend STOCK_2 = TestBackend.start("inventory-2");
     static final TestBackend STOCK_3 = TestBackend.start("inventory-3");
@@ -398,7 +398,7 @@ class ProxyIT {
 
     @Test
     void writesOneAccessLineForEveryRequestEvenARefusedOne() {
-        assertEquals(204, Http.put(gateway + "/probe/access-log", "").status());
+        assertEquals(204, Http.put(gateway + "/admin/probe/access-log", "").status());
         assertEquals(200, call("GET", "/api/users/logged?email=secret", null).status());
         String refusedId = "it-refused-" + UUID.randomUUID();
         assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
@@ -421,7 +421,7 @@ class ProxyIT {
     }
 
     List<String> accessLines(String requestId) {
-        return Http.get(gateway + "/probe/access-log").jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+        return Http.get(gateway + "/admin/probe/access-log").jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).filter(l -> l.startsWith("id=" + requestId + " ")).toList();
     }
 
@@ -578,11 +578,4 @@ class ProxyIT {
         }
     }
 
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
