@@ -11,14 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.apigate.common.problem.Problem;
-import org.apigate.common.problem.ProblemException;
-import org.apigate.gateway.ratelimit.RateLimited;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Test-only resources (never in the shipped WAR) that let the container tests exercise authentication and rate
- * limiting before and independently of the routes: they live under {@code /probe}, outside {@code /api}.
+ * Test-only resources (never in the shipped WAR) in the gateway's JAX-RS area, {@code /admin/probe}: what the MP JWT
+ * realm made of a token ({@code caller}, {@code admin}), and a way to change configuration inside the server.
  */
 @Path("probe")
 @RequestScoped
@@ -43,47 +40,6 @@ public class ProbeResource {
     @RolesAllowed("admin")
     public JsonObject admin() {
         return caller();
-    }
-
-    @GET
-    @Path("limited")
-    @RolesAllowed({"customer", "admin"})
-    @RateLimited
-    public JsonObject limited() {
-        return caller();
-    }
-
-    @GET
-    @Path("limited/burst")
-    @RolesAllowed({"customer", "admin"})
-    @RateLimited("burst")
-    public JsonObject burst() {
-        return caller();
-    }
-
-    @GET
-    @Path("limited/short")
-    @RolesAllowed({"customer", "admin"})
-    @RateLimited("short")
-    public JsonObject shortWindow() {
-        return caller();
-    }
-
-    @GET
-    @Path("limited/live")
-    @RolesAllowed({"customer", "admin"})
-    @RateLimited("live")
-    public JsonObject live() {
-        return caller();
-    }
-
-    /** A rate-limited call that fails the way an upstream failure does: the headers must still be there. */
-    @GET
-    @Path("limited/failing")
-    @RolesAllowed({"customer", "admin"})
-    @RateLimited
-    public JsonObject failing() {
-        throw new ProblemException(Problem.of(502, "Bad Gateway", "The probe's pretend upstream failed."));
     }
 
     /** Changes a system property (config ordinal 400) inside the server, as an operator's live change would. */

@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import org.apigate.gateway.aggregate.entity.BranchError;
 import org.apigate.gateway.aggregate.entity.Outcome;
 import org.apigate.gateway.aggregate.entity.Reason;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 /** Reading the services' answers: the promised JSON, or an error that names the service and says why. */
 class BranchRepliesTest {
 
-    static Outcome<UpstreamReply> answer(int status, String body) {
-        return Outcome.of(new UpstreamReply(status, Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+    static Outcome<BufferedReply> answer(int status, String body) {
+        return Outcome.of(new BufferedReply(status, Map.of(), body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

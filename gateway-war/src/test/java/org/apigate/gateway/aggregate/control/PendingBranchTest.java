@@ -5,7 +5,7 @@ import org.apigate.gateway.aggregate.entity.BranchError;
 import org.apigate.gateway.aggregate.entity.Deadline;
 import org.apigate.gateway.aggregate.entity.Outcome;
 import org.apigate.gateway.aggregate.entity.Reason;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.exchange.BufferedReply;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,10 +21,10 @@ class PendingBranchTest {
 
     @Test
     void aBranchThatDoesNotFinishInTimeIsATimeoutAndIsCancelled() {
-        CompletableFuture<Outcome<UpstreamReply>> never = new CompletableFuture<>();
+        CompletableFuture<Outcome<BufferedReply>> never = new CompletableFuture<>();
         long start = System.nanoTime();
 
-        Outcome<UpstreamReply> outcome = new PendingBranch("order", never, Deadline.after(Duration.ofMillis(100)))
+        Outcome<BufferedReply> outcome = new PendingBranch("order", never, Deadline.after(Duration.ofMillis(100)))
                 .await();
 
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
@@ -36,9 +36,9 @@ class PendingBranchTest {
 
     @Test
     void aPassedDeadlineStillTakesAnAnswerThatIsThere() {
-        Outcome<UpstreamReply> answered = Outcome.of(new UpstreamReply(200, Map.of(), new byte[0]));
+        Outcome<BufferedReply> answered = Outcome.of(new BufferedReply(200, Map.of(), new byte[0]));
 
-        Outcome<UpstreamReply> outcome = new PendingBranch("user", CompletableFuture.completedFuture(answered),
+        Outcome<BufferedReply> outcome = new PendingBranch("user", CompletableFuture.completedFuture(answered),
                 Deadline.after(Duration.ofMillis(-5))).await();
 
         assertSame(answered, outcome);
@@ -46,9 +46,9 @@ class PendingBranchTest {
 
     @Test
     void anUnexpectedExceptionIsAFailedBranch() {
-        CompletableFuture<Outcome<UpstreamReply>> broken = CompletableFuture.failedFuture(new IllegalStateException());
+        CompletableFuture<Outcome<BufferedReply>> broken = CompletableFuture.failedFuture(new IllegalStateException());
 
-        Outcome<UpstreamReply> outcome = new PendingBranch("user", broken, Deadline.after(Duration.ofSeconds(1)))
+        Outcome<BufferedReply> outcome = new PendingBranch("user", broken, Deadline.after(Duration.ofSeconds(1)))
                 .await();
 
         assertEquals(new BranchError("user", Reason.FAILED, null, "The gateway could not call the user service."),

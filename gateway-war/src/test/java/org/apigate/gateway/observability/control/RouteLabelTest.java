@@ -1,34 +1,44 @@
 package org.apigate.gateway.observability.control;
 
+import org.apigate.gateway.exchange.Exchange;
+import org.apigate.gateway.exchange.TestRequest;
+import org.apigate.gateway.routes.entity.Route;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The route label is one of a fixed set, whatever the path. */
+/** The route label is a configured route's name, admin or unrouted - never anything a client invents. */
 class RouteLabelTest {
 
-    @Test
-    void namesTheServiceAPathIsRoutedTo() {
-        assertEquals("user", RouteLabel.of("/api/users/42"));
-        assertEquals("user", RouteLabel.of("/api/users"));
-        assertEquals("order", RouteLabel.of("/api/orders/7/cancel"));
-        assertEquals("inventory", RouteLabel.of("/api/inventory/items/A"));
+    static Exchange exchange(String uri, String route) {
+        Exchange exchange = TestRequest.get(uri).exchange();
+        if (route != null) {
+            exchange.route(new Route(route, Route.Kind.PROXY, List.of("api", "users"), "user", List.of("api", "users"),
+                    Set.of(), Route.Auth.BEARER, Set.of("customer"), "default", null, null));
+        }
+        return exchange;
     }
 
     @Test
-    void namesTheGatewaysOwnEndpoints() {
-        assertEquals("overview", RouteLabel.of("/api/users/42/overview"));
-        assertEquals("user", RouteLabel.of("/api/users/42/x/overview"), "only one segment as id");
-        assertEquals("user", RouteLabel.of("/api/users//overview"));
-        assertEquals("admin", RouteLabel.of("/admin/routes"));
-        assertEquals("admin", RouteLabel.of("/admin"));
+    void namesTheMatchedRoute() {
+        assertEquals("users", RouteLabel.of(exchange("/api/users/42", "users")));
+        assertEquals("overview", RouteLabel.of(exchange("/api/users/42/overview", "overview")));
+    }
+
+    @Test
+    void namesTheOperatorsArea() {
+        assertEquals("admin", RouteLabel.of(exchange("/admin/routes", null)));
+        assertEquals("admin", RouteLabel.of(exchange("/admin", null)));
     }
 
     @Test
     void putsEverythingElseUnderUnrouted() {
-        assertEquals("unrouted", RouteLabel.of("/api/usersettings"));
-        assertEquals("unrouted", RouteLabel.of("/administrator"));
-        assertEquals("unrouted", RouteLabel.of("/"));
-        assertEquals("unrouted", RouteLabel.of("/probe/anything-a-client-invents"));
+        assertEquals("unrouted", RouteLabel.of(exchange("/api/usersettings", null)));
+        assertEquals("unrouted", RouteLabel.of(exchange("/administrator", null)));
+        assertEquals("unrouted", RouteLabel.of(exchange("/", null)));
+        assertEquals("unrouted", RouteLabel.of(exchange("/probe/anything-a-client-invents", null)));
     }
 }

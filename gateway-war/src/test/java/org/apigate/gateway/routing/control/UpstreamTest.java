@@ -1,211 +1,275 @@
 package org.apigate.gateway.routing.control;
 
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apigate.common.problem.ProblemException;
-import org.apigate.gateway.backend.TestBackend;
-import org.apigate.gateway.routing.entity.UpstreamReply;
+import org.apigate.gateway.config.TestConfig;
+import org.apigate.gateway.exchange.BufferedReply;
+import org.apigate.gateway.routing.entity.RequestBody;
+import org.apigate.gateway.routing.entity.UpstreamFailure;
+import org.apigate.gateway.routing.entity.UpstreamFailure.Kind;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Failover and failure classification of {@link Upstream} over the real JDK client, against instances on loopback
- * that refuse, reset, stall or answer 503.
+ * Failover of {@link Upstream} over a scripted client: what is tried again, where, and what counts against an
+ * instance's health. The first instance is always A (equal weights, a fresh balancer).
  */
 class UpstreamTest {
 
-    /** Long enough for a first connection on a busy machine, short enough to wait for twice. */
-    static final Duration TIMEOUT = Duration.ofMillis(1500);
+    static final URI A = URI.create("http://10.0.0.1:8080/svc");
+    static final URI B = URI.create("http://10.0.0.2:8080/svc");
 
-    final TestBackend first = TestBackend.start("first");
-    final TestBackend second = TestBackend.start("second");
-    final PassiveHealth health = new PassiveHealth(new FixedSettings(TIMEOUT, 3, Duration.ofSeconds(30)),
-            Clock.systemUTC());
-    final UpstreamClient client = new UpstreamClient(new FixedSettings(TIMEOUT, 3, Duration.ofSeconds(30)));
-    final String id = UUID.randomUUID().toString();
+    /** One call the client was asked to make. */
+    record Call(URI instance, boolean fresh, Duration timeout) {
+    }
 
-    /**
-     * The first call in a JVM loads and links the JDK client and the test backend - seconds on a busy machine, more
-     * than {@link #TIMEOUT} - so whichever test came first timed out now and then. Not what these tests are about.
-     */
-    @BeforeAll
-    static void warmUp() throws UpstreamFailure {
-        try (TestBackend backend = TestBackend.start("warm-up")) {
-            new UpstreamClient(new FixedSettings(TIMEOUT, 3, Duration.ofSeconds(30))).send(URI.create(backend.url("/svc")),
-                    new UpstreamRequest("GET", "svc", "/", Map.of(), "{}".getBytes()), Duration.ofSeconds(60));
+    /** Answers each instance's calls from its script: a status, or a failure kind. */
+    static final class ScriptedClient extends UpstreamClient {
+
+        final Map<URI, Deque<Object>> scripts = new HashMap<>();
+        final List<Call> calls = new ArrayList<>();
+        final List<URI> closed = new ArrayList<>();
+
+        ScriptedClient script(URI instance, Object... outcomes) {
+            scripts.put(instance, new ArrayDeque<>(List.of(outcomes)));
+            return this;
+        }
+
+        @Override
+        public UpstreamResponse send(URI instance, UpstreamRequest request, Duration timeout, boolean fresh)
+                throws UpstreamFailure {
+            calls.add(new Call(instance, fresh, timeout));
+            if (!request.body().isEmpty()) {
+                try {
+                    request.body().content().read(); // sending touches a streamed body
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            Object outcome = scripts.get(instance).removeFirst();
+            if (outcome instanceof Kind kind) {
+                throw new UpstreamFailure(kind, null);
+            }
+            BasicClassicHttpResponse response = new BasicClassicHttpResponse((Integer) outcome) {
+                @Override
+                public void close() throws IOException {
+                    closed.add(instance);
+                    super.close();
+                }
+            };
+            response.setEntity(new ByteArrayEntity(("from " + instance.getHost()).getBytes(StandardCharsets.UTF_8),
+                    null));
+            return new UpstreamResponse(instance, response);
+        }
+
+        List<URI> instancesCalled() {
+            return calls.stream().map(Call::instance).toList();
         }
     }
 
-    @AfterEach
-    void stop() {
-        first.close();
-        second.close();
+    final TestConfig config = TestConfig.of("gateway.service.svc.urls", A + "," + B, "gateway.proxy.eject-after", "5");
+    final ProxySettings settings = new ProxySettings(config);
+    final PassiveHealth health = new PassiveHealth(settings, new TestClock());
+    final ScriptedClient client = new ScriptedClient();
+    final List<String> observed = new ArrayList<>();
+
+    /** A new upstream with a new balancer: its first candidate is A. */
+    Upstream upstream() {
+        ServiceDirectory directory = new ServiceDirectory();
+        directory.config = config;
+        LoadBalancer balancer = new LoadBalancer(health);
+        balancer.directory = directory;
+        return new Upstream(balancer, client, health, settings, List.of((service, instance, nanos, failure) ->
+                observed.add(instance.getHost() + " " + (failure == null ? "answered" : failure))));
     }
 
-    Upstream over(String... instances) {
-        LoadBalancer balancer = new LoadBalancer(health) {
-            @Override
-            public List<URI> candidates(String service) {
-                // in the order given: the test decides who is tried first
-                return java.util.Arrays.stream(instances).map(URI::create).toList();
-            }
-        };
-        return new Upstream(balancer, client, health);
+    static UpstreamRequest request(String method) {
+        return request(method, RequestBody.NONE);
     }
 
-    UpstreamRequest request(String method, String behaviour) {
-        return new UpstreamRequest(method, "svc", "/api/things?x=1",
-                Map.of("X-Request-Id", List.of(id), TestBackend.BEHAVIOUR, List.of(behaviour)), "{}".getBytes());
+    static UpstreamRequest request(String method, RequestBody body) {
+        return new UpstreamRequest(method, "svc", "/api/things?x=1", Map.of(), body, Duration.ofSeconds(10));
     }
 
-    long received(TestBackend backend) {
-        return backend.count(r -> r.hasRequestId(id));
+    int failuresOf(URI instance) {
+        return health.stateOf(instance).consecutiveFailures();
     }
 
     @Test
     void aRefusedConnectionFailsOverEvenForAPost() {
-        String refused = "http://127.0.0.1:" + closedPort() + "/svc";
+        client.script(A, Kind.REFUSED).script(B, 201);
 
-        UpstreamReply reply = over(refused, first.url("/svc")).exchange(request("POST", "echo"));
+        UpstreamResponse response = upstream().open(request("POST"), null);
 
-        assertEquals(200, reply.status());
-        assertEquals(1, received(first));
-        assertEquals(1, health.stateOf(URI.create(refused)).consecutiveFailures());
+        assertEquals(201, response.status());
+        assertEquals(B, response.instance());
+        assertEquals(1, failuresOf(A));
+        assertEquals(List.of("10.0.0.1 REFUSED", "10.0.0.2 answered"), observed);
     }
 
     @Test
     void aTimeoutFailsOverOnlyForIdempotentMethods() {
-        ProblemException post = assertThrows(ProblemException.class,
-                () -> over(first.url("/svc"), second.url("/svc")).exchange(request("POST", "slow")));
+        client.script(A, Kind.TIMEOUT, Kind.TIMEOUT).script(B, 200, 200);
+
+        ProblemException post = assertThrows(ProblemException.class, () -> upstream().open(request("POST"), null));
         assertEquals(504, post.problem().status());
-        assertEquals(1, received(first));
-        assertEquals(0, received(second), "a POST that may have arrived is not sent again");
+        assertEquals(List.of(A), client.instancesCalled(), "a POST that may have arrived is not sent again");
 
-        ProblemException get = assertThrows(ProblemException.class,
-                () -> over(first.url("/svc"), second.url("/svc")).exchange(request("GET", "slow")));
-        assertEquals(504, get.problem().status());
-        assertEquals(1, received(second), "a GET is tried on the next instance");
+        client.calls.clear();
+        assertEquals(200, upstream().open(request("GET"), null).status());
+        assertEquals(List.of(A, B), client.instancesCalled(), "a GET is tried on the next instance");
     }
 
     @Test
-    void aDroppedConnectionIs502AndFailsOverOnlyForIdempotentMethods() {
-        ProblemException post = assertThrows(ProblemException.class,
-                () -> over(first.url("/svc"), second.url("/svc")).exchange(request("POST", "close")));
+    void aBrokenConnectionIs502AndFailsOverOnlyForIdempotentMethods() {
+        client.script(A, Kind.BROKEN).script(B, 200);
+        ProblemException post = assertThrows(ProblemException.class, () -> upstream().open(request("POST"), null));
         assertEquals(502, post.problem().status());
-        assertEquals(0, received(second));
+        assertEquals(List.of(A), client.instancesCalled());
 
-        ProblemException put = assertThrows(ProblemException.class,
-                () -> over(first.url("/svc"), second.url("/svc")).exchange(request("PUT", "close")));
-        assertEquals(502, put.problem().status());
-        assertEquals(1, received(second), "a PUT is tried on the next instance");
+        client.calls.clear();
+        client.script(A, Kind.BROKEN).script(B, 200);
+        assertEquals(200, upstream().open(request("PUT"), null).status());
     }
 
     @Test
-    void aResetConnectionIs502() throws Exception {
-        try (ServerSocket resetting = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> resetEvery(resetting));
-            acceptor.setDaemon(true);
-            acceptor.start();
+    void aStalePooledConnectionIsRetriedOnceFreshOnTheSameInstanceWithoutCounting() {
+        client.script(A, Kind.STALE_CONNECTION, 200);
 
-            ProblemException e = assertThrows(ProblemException.class,
-                    () -> over("http://127.0.0.1:" + resetting.getLocalPort() + "/svc").exchange(request("POST", "")));
+        assertEquals(200, upstream().open(request("GET"), null).status());
 
-            assertEquals(502, e.problem().status());
-        }
+        assertEquals(List.of(new Call(A, false, Duration.ofSeconds(10)), new Call(A, true, Duration.ofSeconds(10))),
+                client.calls);
+        assertEquals(0, failuresOf(A));
     }
 
     @Test
-    void a503AnswerIsTriedElsewhereForIdempotentMethodsAndPassedOnOtherwise() {
-        UpstreamReply get = over(first.url("/svc"), second.url("/svc")).exchange(request("GET", "unavailable"));
-        assertEquals(503, get.status());
-        assertEquals(1, received(first));
-        assertEquals(1, received(second));
-        assertTrue(new String(get.body(), StandardCharsets.UTF_8).contains("unavailable at second"));
-        assertEquals(0, health.stateOf(URI.create(first.url("/svc"))).consecutiveFailures(),
-                "an answer is no failure of the instance");
+    void aSecondStaleConnectionMovesOnAndAPostIsNotRetried() {
+        client.script(A, Kind.STALE_CONNECTION, Kind.STALE_CONNECTION).script(B, 200);
+        assertEquals(B, upstream().open(request("GET"), null).instance());
+        assertEquals(List.of(A, A, B), client.instancesCalled());
 
-        UpstreamReply post = over(first.url("/svc"), second.url("/svc")).exchange(request("POST", "unavailable"));
-        assertEquals(503, post.status());
-        assertEquals(2, received(first));
-        assertEquals(1, received(second));
+        client.calls.clear();
+        client.script(A, Kind.STALE_CONNECTION, 200).script(B, 200);
+        ProblemException post = assertThrows(ProblemException.class, () -> upstream().open(request("POST"), null));
+        assertEquals(502, post.problem().status(), "a POST on a broken connection may have arrived");
+    }
+
+    @Test
+    void aBusyPoolTriesTheNextInstanceAndCountsAgainstNone() {
+        client.script(A, Kind.POOL_EXHAUSTED).script(B, Kind.POOL_EXHAUSTED);
+
+        ProblemException e = assertThrows(ProblemException.class, () -> upstream().open(request("POST"), null));
+
+        assertEquals(503, e.problem().status());
+        assertEquals(List.of(A, B), client.instancesCalled());
+        assertEquals(0, failuresOf(A) + failuresOf(B));
+    }
+
+    @Test
+    void a503AnswerIsTriedElsewhereForIdempotentMethodsAndTheLastIsPassedOn() {
+        client.script(A, 503).script(B, 502);
+
+        UpstreamResponse response = upstream().open(request("GET"), null);
+
+        assertEquals(502, response.status());
+        assertEquals(B, response.instance());
+        assertEquals(List.of(A), client.closed, "the first answer was released");
+        assertEquals(0, failuresOf(A), "an answer is no failure of the instance");
+    }
+
+    @Test
+    void a503AnswerToAPostIsPassedOn() {
+        client.script(A, 503).script(B, 200);
+
+        assertEquals(503, upstream().open(request("POST"), null).status());
+        assertEquals(List.of(A), client.instancesCalled());
     }
 
     @Test
     void otherStatusesAreAnswers() {
-        UpstreamReply reply = over(first.url("/svc"), second.url("/svc")).exchange(request("GET", "status=404"));
+        client.script(A, 404).script(B, 200);
 
-        assertEquals(404, reply.status());
-        assertEquals(0, received(second));
-        assertEquals("application/problem+json", reply.header("content-type").orElseThrow());
+        assertEquals(404, upstream().open(request("GET"), null).status());
+        assertEquals(List.of(A), client.instancesCalled());
     }
 
     @Test
-    void aBodyThatStallsAfterTheHeadersTimesOut() {
-        // the backend would finish the body when it closes (10 s): a 504 means the gateway's timeout cut it off
+    void aStreamedBodyAlreadySentIsNotSentAgain() {
+        client.script(A, Kind.BROKEN).script(B, 200);
+        RequestBody body = RequestBody.streamed(new ByteArrayInputStream(new byte[]{1, 2, 3}), 3);
+
+        ProblemException e = assertThrows(ProblemException.class, () -> upstream().open(request("PUT", body), null));
+
+        assertEquals(502, e.problem().status());
+        assertEquals(List.of(A), client.instancesCalled());
+    }
+
+    @Test
+    void whenEveryInstanceFailsTheLastFailureIsTheAnswer() {
+        client.script(A, Kind.REFUSED).script(B, Kind.CONNECT_TIMEOUT);
+
+        ProblemException e = assertThrows(ProblemException.class, () -> upstream().open(request("GET"), null));
+
+        assertEquals(504, e.problem().status());
+        assertEquals(1, failuresOf(A));
+        assertEquals(1, failuresOf(B));
+    }
+
+    @Test
+    void aSpentBudgetCallsNoInstance() {
         ProblemException e = assertThrows(ProblemException.class,
-                () -> over(first.url("/svc")).exchange(request("POST", "stall-body")));
+                () -> upstream().open(request("GET"), Duration.ZERO));
 
         assertEquals(504, e.problem().status());
-        assertEquals(1, health.stateOf(URI.create(first.url("/svc"))).consecutiveFailures());
+        assertEquals(List.of(), client.calls);
     }
 
     @Test
-    void aBudgetBoundsAllAttemptsAndItsTimeoutIsNoFailureOfTheInstance() {
-        long start = System.nanoTime();
-        ProblemException e = assertThrows(ProblemException.class, () -> over(first.url("/svc"), second.url("/svc"))
-                .exchange(request("GET", "slow"), Duration.ofMillis(300)));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+    void aTimeoutOnlyDueToAShortBudgetIsNoFailureOfTheInstance() {
+        client.script(A, Kind.TIMEOUT).script(B, Kind.TIMEOUT);
 
-        assertEquals(504, e.problem().status());
-        assertTrue(took.compareTo(TIMEOUT) < 0, () -> "bounded by the budget, not by the proxy timeout: " + took);
-        assertEquals(0, received(second), "no time was left for the next instance");
-        assertEquals(0, health.stateOf(URI.create(first.url("/svc"))).consecutiveFailures(),
-                "the caller's impatience is not the instance's failure");
+        assertThrows(ProblemException.class, () -> upstream().open(request("GET"), Duration.ofSeconds(5)));
+
+        assertTrue(client.calls.get(0).timeout().compareTo(Duration.ofSeconds(5)) <= 0, "cut to the budget");
+        assertEquals(0, failuresOf(A), "the caller's impatience is not the instance's failure");
     }
 
     @Test
-    void aBudgetStillFailsOverAndCountsRealFailures() {
-        String refused = "http://127.0.0.1:" + closedPort() + "/svc";
+    void aTimeoutWithinTheProxyTimeoutCounts() {
+        client.script(A, Kind.TIMEOUT).script(B, 200);
 
-        UpstreamReply reply = over(refused, first.url("/svc")).exchange(request("GET", "echo"), Duration.ofSeconds(5));
+        assertEquals(200, upstream().open(request("GET"), Duration.ofMinutes(1)).status());
+
+        assertEquals(Duration.ofSeconds(10), client.calls.get(0).timeout());
+        assertEquals(1, failuresOf(A));
+    }
+
+    @Test
+    void fetchReadsTheAnswerWhole() {
+        client.script(A, 200);
+
+        BufferedReply reply = upstream().fetch(request("GET"), null);
 
         assertEquals(200, reply.status());
-        assertEquals(1, health.stateOf(URI.create(refused)).consecutiveFailures());
-    }
-
-    private static void resetEvery(ServerSocket server) {
-        while (!server.isClosed()) {
-            try (Socket socket = server.accept()) {
-                socket.getInputStream().read(new byte[1024]);
-                socket.setSoLinger(true, 0); // close with RST instead of FIN
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertEquals("from 10.0.0.1", new String(reply.bytes(), StandardCharsets.UTF_8));
     }
 }

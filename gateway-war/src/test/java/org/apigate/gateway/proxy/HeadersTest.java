@@ -1,4 +1,4 @@
-package org.apigate.gateway.routing.control;
+package org.apigate.gateway.proxy;
 
 import org.junit.jupiter.api.Test;
 
