@@ -52,8 +52,10 @@ record AddressRange(byte[] network, int prefixBits) {
     /** The bytes of a literal address; never a DNS lookup (a name is refused). */
     private static byte[] literal(String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.%]+");
+        // only what InetAddress takes as a literal: anything else (999.1.1.1, .:) it would look up in DNS
+        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && Arrays.stream(bare.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:][0-9A-Fa-f:.%]*");
         if (!ipv4 && !ipv6) {
             throw new IllegalArgumentException("'" + text + "' is not an IP address");
         }

@@ -33,6 +33,7 @@ final class PublicLocation {
         }
         String base = publicBase.toString().replaceAll("/+$", "");
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return base + RequestTarget.path(route.prefix()) + path.substring(internal.length()) + query;
+        String fragment = uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment();
+        return base + RequestTarget.path(route.prefix()) + path.substring(internal.length()) + query + fragment;
     }
 }

@@ -94,6 +94,7 @@ public class ServiceDirectory {
         }
         URI base = URI.create(url.strip().replaceAll("/+$", ""));
         if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null
+                || base.getPort() > 65535 // the HTTP client refuses such a port on every request
                 || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
             throw new IllegalArgumentException("not an http(s) base URL");
         }
