@@ -286,7 +286,7 @@ cpu_ticks() {
   for pid in "$1" $(ps -o pid= --ppid "$1"); do
     [ -r "/proc/$pid/stat" ] || continue
     # after "pid (comm) ": field 3 (state) is fields[0], so utime (14) and stime (15) are fields[11] and [12]
-    read -r -a fields < <(sed 's/^.*) //' "/proc/$pid/stat")
+    read -r -a fields < <(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
     total=$((total + fields[11] + fields[12]))
   done
   echo "$total"
@@ -297,7 +297,7 @@ cpu_ticks() {
 jit_ticks() {
   local stat line total=0 fields
   for stat in /proc/"$1"/task/*/stat; do
-    read -r line <"$stat" 2>/dev/null || continue
+    read -r line 2>/dev/null <"$stat" || continue # a thread that has just ended
     case $line in *"(C1 CompilerThre) "* | *"(C2 CompilerThre) "*) ;; *) continue ;; esac
     read -r -a fields <<<"${line##*) }"
     total=$((total + fields[11] + fields[12]))
@@ -622,5 +622,8 @@ if [ -n "${PUBLISH:-}" ]; then
   echo "Published: bench/results/latest.md, latest.png"
 fi
 
+# a complete run: stop everything and drop Payara Micro's unpacked runtimes (~100 MB each; the logs are in work/)
+stop_all
+rm -rf "$WORK"/*-root
 echo
 cat "$OUT/report.md"
