@@ -585,7 +585,7 @@ if [ -n "$CLIENTS" ]; then
     done
   } >"$WORK/clients.dat"
   CLIENT_PLOT="set title 'client candidates at saturation: req/s (label: req/s, p99, CPU per request)'
-plot '$WORK/clients.dat' using 0:2:xtic(1) with boxes notitle, '' using 0:2:(sprintf(\"%.0f\\np99 %.1f ms, %.0f µs\", \$2, \$3, \$4)) with labels offset 0,1.6 notitle"
+plot '$WORK/clients.dat' using 0:2:xtic(1) with boxes notitle, '' using 0:2:(sprintf(\"%.0f req/s\\np99 %.1f ms\\n%.0f µs\", \$2, \$3, \$4)) with labels font \",10\" offset 0,2.2 notitle"
 fi
 gnuplot <<GNUPLOT
 set terminal pngcairo size 1400,900 noenhanced
@@ -611,7 +611,7 @@ unset logscale y
 set style data boxes
 set boxwidth 0.6
 set yrange [0:*]
-set offsets 0.4, 0.4, graph 0.25, 0
+set offsets 0.4, 0.4, graph 0.35, 0
 $CLIENT_PLOT
 unset multiplot
 GNUPLOT
