@@ -57,11 +57,11 @@ class RouteParserTest {
     }
 
     @Test
-    void aPublicRouteCountsUnderTheAnonymousQuotaUnlessToldOtherwise() throws RouteParser.InvalidRoute {
+    void aPublicRouteCountsUnderTheDefaultPolicyUnlessToldOtherwise() throws RouteParser.InvalidRoute {
         Route open = parse("status", "path", "/api/status", "service", "status", "auth", "none");
 
         assertTrue(open.isPublic());
-        assertEquals("anonymous", open.policy());
+        assertEquals("default", open.policy(), "per address for callers without a token, per subject for the others");
         assertEquals("public", parse("status", "path", "/api/status", "service", "status", "auth", "none",
                 "ratelimit", "public").policy());
         assertEquals(Set.of(), parse("status", "path", "/api/status", "service", "status", "auth", "none",
