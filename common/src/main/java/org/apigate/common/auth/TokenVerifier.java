@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import java.io.IOException;
+import java.security.CodeSource;
 import java.text.ParseException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,9 +66,10 @@ public class TokenVerifier {
         remembered = new VerifiedTokens(settings.rememberCapacity(), settings.rememberSeconds());
         issuers = settings.issuers(keyGeneration::incrementAndGet);
         // which nimbus verifies is a question of class loading (see the package documentation): say it once
+        CodeSource nimbus = SignedJWT.class.getProtectionDomain().getCodeSource();
         LOG.info(() -> "Bearer tokens are verified with nimbus-jose-jwt "
-                + SignedJWT.class.getPackage().getImplementationVersion() + " ("
-                + SignedJWT.class.getProtectionDomain().getCodeSource() + ")");
+                + SignedJWT.class.getPackage().getImplementationVersion() + " from "
+                + (nimbus == null ? "an unknown location" : nimbus.getLocation()));
     }
 
     /**
