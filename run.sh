@@ -115,12 +115,18 @@ data_grid_member() {
     --clusterName "${CLUSTER_NAME:-apigate}" --startPort "$1" --nohostaware
 }
 
-start user "$USER_PORT" "$ROOT/user-war/target/user.war" /user
-start inventory "$INVENTORY_PORT" "$ROOT/inventory-war/target/inventory.war" /inventory
-start order "$ORDER_PORT" "$ROOT/order-war/target/order.war" /order \
+# Every WAR verifies the users' tokens with the development issuer's key (issuer and audience are the WARs'
+# defaults); user and inventory also accept the order service's own credential, which it signs with the service key.
+USER_KEY=-Dmp.jwt.verify.publickey.location="file://$ROOT/server-config/keys/dev-public.pem"
+SERVICE_PUBLIC_KEY=-Dapigate.service-token.publickey.location="file://$ROOT/server-config/keys/service-public.pem"
+SERVICE_PRIVATE_KEY=-Dapigate.service-token.private-key.location="file://$ROOT/server-config/keys/service-private.pem"
+start user "$USER_PORT" "$ROOT/user-war/target/user.war" /user "$USER_KEY" "$SERVICE_PUBLIC_KEY"
+start inventory "$INVENTORY_PORT" "$ROOT/inventory-war/target/inventory.war" /inventory \
+  "$USER_KEY" "$SERVICE_PUBLIC_KEY"
+start order "$ORDER_PORT" "$ROOT/order-war/target/order.war" /order "$USER_KEY" "$SERVICE_PRIVATE_KEY" \
   -Dorder.user.url="http://127.0.0.1:$USER_PORT/user" \
   -Dorder.inventory.url="http://127.0.0.1:$INVENTORY_PORT/inventory"
-GATEWAY_JVM=(-Dmp.jwt.verify.publickey.location="file://$ROOT/server-config/keys/dev-public.pem"
+GATEWAY_JVM=("$USER_KEY"
   -Dgateway.service.user.urls="http://127.0.0.1:$USER_PORT/user"
   -Dgateway.service.order.urls="http://127.0.0.1:$ORDER_PORT/order"
   -Dgateway.service.inventory.urls="http://127.0.0.1:$INVENTORY_PORT/inventory")

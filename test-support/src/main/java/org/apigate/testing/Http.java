@@ -50,6 +50,11 @@ public final class Http {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Calls that carry {@code Authorization: Bearer <token>}, e.g. {@code Http.as(Tokens.admin("ops")).get(url)}. */
+    public static Authorized as(String token) {
+        return new Authorized("Bearer " + token);
+    }
+
     public static HttpRequest.Builder request(String url, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
         for (int i = 0; i < headers.length; i += 2) {
@@ -66,6 +71,43 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The calls of {@link Http} with one caller's {@code Authorization} header added to each. */
+    public record Authorized(String authorization) {
+
+        public Reply get(String url, String... headers) {
+            return Http.get(url, with(headers));
+        }
+
+        public Reply delete(String url, String... headers) {
+            return Http.delete(url, with(headers));
+        }
+
+        public Reply post(String url, String json, String... headers) {
+            return Http.post(url, json, with(headers));
+        }
+
+        public Reply put(String url, String json, String... headers) {
+            return Http.put(url, json, with(headers));
+        }
+
+        public Reply send(String method, String url, String body, String... headers) {
+            return Http.send(method, url, body, with(headers));
+        }
+
+        /** The header pair, e.g. to add it to a request built by hand. */
+        public String[] header() {
+            return new String[] {"Authorization", authorization};
+        }
+
+        private String[] with(String... headers) {
+            String[] all = new String[headers.length + 2];
+            all[0] = "Authorization";
+            all[1] = authorization;
+            System.arraycopy(headers, 0, all, 2, headers.length);
+            return all;
         }
     }
 

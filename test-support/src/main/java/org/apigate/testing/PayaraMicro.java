@@ -301,6 +301,12 @@ public final class PayaraMicro implements AutoCloseable {
             return this;
         }
 
+        /** Several system properties, e.g. {@code AuthSettings.service("user")}. */
+        public Builder properties(Map<String, String> properties) {
+            systemProperties.putAll(properties);
+            return this;
+        }
+
         /** An environment variable of the process; MicroProfile Config reads them too (USER_DATASOURCE_PASSWORD). */
         public Builder environment(String variable, String value) {
             environment.put(variable, value);

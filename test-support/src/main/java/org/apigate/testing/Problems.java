@@ -13,6 +13,21 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A 401 for a request without token: the {@code Bearer} challenge without an error. */
+    public static JsonObject assertMissingToken(Http.Reply reply) {
+        JsonObject problem = assertProblem(401, reply);
+        assertEquals("Bearer", reply.header("WWW-Authenticate"), reply::toString);
+        return problem;
+    }
+
+    /** A 401 for a refused token: {@code WWW-Authenticate: Bearer error="invalid_token"}. */
+    public static JsonObject assertInvalidToken(Http.Reply reply) {
+        JsonObject problem = assertProblem(401, reply);
+        assertEquals("Bearer error=\"invalid_token\"", reply.header("WWW-Authenticate"), reply::toString);
+        assertEquals("https://apigate.org/problems/invalid-token", problem.getString("type"), reply::toString);
+        return problem;
+    }
+
     public static JsonObject assertProblem(int status, Http.Reply reply) {
         assertEquals(status, reply.status(), () -> "unexpected response: " + reply);
         assertNotNull(reply.contentType(), () -> "no content type: " + reply);

@@ -31,7 +31,8 @@ import java.time.Instant;
  * most, never past its {@code exp}), so the platform verifies each token once, not on every request.
  */
 @Alternative
-@Priority(Interceptor.Priority.APPLICATION)
+// above common's BearerTokenMechanism, also an enabled alternative in this WAR: until the gateway uses common's verifier
+@Priority(Interceptor.Priority.APPLICATION + 100)
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 

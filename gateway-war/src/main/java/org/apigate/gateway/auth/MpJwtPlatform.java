@@ -30,7 +30,9 @@ class MpJwtPlatform {
     HttpAuthenticationMechanism mechanism() {
         if (mechanism == null) {
             Bean<?> bean = only(beanManager.getBeans(HttpAuthenticationMechanism.class).stream()
-                    .filter(b -> !b.getTypes().contains(BearerTokenMechanism.class)).toList(), "mechanism");
+                    .filter(b -> !b.getTypes().contains(BearerTokenMechanism.class))
+                    // nor common's (an alternative too; getBeans does not resolve them) until the gateway uses it
+                    .filter(b -> !b.isAlternative()).toList(), "mechanism");
             mechanism = (HttpAuthenticationMechanism) beanManager.getReference(bean,
                     HttpAuthenticationMechanism.class, beanManager.createCreationalContext(bean));
         }

@@ -43,6 +43,8 @@ class PayaraServerIT {
     private static final String APP = "http://127.0.0.1:8080";
     private static final String ADMIN = "http://127.0.0.1:4848";
     private static final List<String> SERVICES = List.of("user", "inventory", "order");
+    /** The services verify every token themselves: set-up data is written by an admin. */
+    private static final String[] ADMIN_TOKEN = {"Authorization", "Bearer " + Tokens.admin("payara-server-admin")};
     private static final Map<String, String> DATABASE = Map.of("user", "users", "inventory", "inventory",
             "order", "orders");
 
@@ -64,6 +66,8 @@ class PayaraServerIT {
         environment.put("POSTGRESQL_JAR", required("apigate.postgresqlJar"));
         environment.put("APIGATE_JWT_PUBLIC_KEY", TestKeys.rsaPublicKeyPem(WORK.resolve("keys")));
         environment.put("APIGATE_JWT_ISSUER", Tokens.ISSUER);
+        environment.put("APIGATE_SERVICE_PRIVATE_KEY", TestKeys.servicePrivateKeyPem(WORK.resolve("keys")));
+        environment.put("APIGATE_SERVICE_PUBLIC_KEY", TestKeys.servicePublicKeyPem(WORK.resolve("keys")));
         namespace.run(remaining(), environment, "create-databases.log",
                 REPOSITORY.resolve("server-config/postgres/create-databases.sh").toString());
 
@@ -163,7 +167,7 @@ class PayaraServerIT {
         newUser(name);
         String sku = "SKU-" + name;
         NetworkNamespace.Reply stocked = namespace.http("PUT", APP + "/inventory/api/items/" + sku,
-                "{\"name\":\"Widget\",\"available\":3}");
+                "{\"name\":\"Widget\",\"available\":3}", ADMIN_TOKEN);
 
         assertEquals(201, stocked.status(), stocked::toString);
         assertEquals("1", postgres.sql("users", "SELECT count(*) FROM users WHERE username = '" + name + "'"));
@@ -206,9 +210,36 @@ class PayaraServerIT {
                 cacheTimeAndMargin)), "and the WAR's default once the property is gone");
     }
 
+    /**
+     * The services verify tokens themselves and, on Payara Server, share the gateway's listener: an order placed
+     * through the gateway is checked by the order service, which calls user and inventory on this very server with
+     * its service credential (the key pair setup-domain.sh configured); a customer going round the gateway, straight
+     * to the services' paths, is refused the same way.
+     */
+    @Test
+    void theServicesCheckTokensAndCallEachOtherWithTheServiceCredential() {
+        String id = newUser("o" + UUID.randomUUID().toString().substring(0, 8));
+        String sku = "SKU-" + id.substring(0, 8);
+        assertEquals(201, namespace.http("PUT", APP + "/inventory/api/items/" + sku,
+                "{\"name\":\"Widget\",\"available\":3}", ADMIN_TOKEN).status());
+        String[] customer = {"Authorization", "Bearer " + Tokens.customer(id)};
+
+        NetworkNamespace.Reply placed = namespace.http("POST", APP + "/api/orders", "{\"userId\":\"" + id
+                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}", customer);
+
+        assertEquals(201, placed.status(), placed::toString);
+        assertEquals("CONFIRMED", placed.json().getString("status"));
+        assertEquals(401, namespace.get(APP + "/user/api/users/" + id).status(), "no token, straight to the service");
+        assertEquals(403, namespace.http("PUT", APP + "/inventory/api/items/" + sku,
+                "{\"name\":\"Widget\",\"available\":300}", customer).status(), "a customer setting stock");
+        assertEquals(403, namespace.http("POST", APP + "/inventory/api/reservations", "{\"id\":\"r-" + id
+                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", customer).status(),
+                "a customer holding stock directly");
+    }
+
     private static String newUser(String name) {
         NetworkNamespace.Reply created = namespace.http("POST", APP + "/user/api/users", "{\"username\":\"" + name
-                + "\",\"email\":\"" + name + "@example.org\",\"displayName\":\"" + name + "\"}");
+                + "\",\"email\":\"" + name + "@example.org\",\"displayName\":\"" + name + "\"}", ADMIN_TOKEN);
         assertEquals(201, created.status(), created::toString);
         return created.json().getString("id");
     }

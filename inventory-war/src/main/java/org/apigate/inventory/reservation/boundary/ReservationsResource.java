@@ -1,5 +1,6 @@
 package org.apigate.inventory.reservation.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,14 +20,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.apigate.common.auth.Roles;
 import org.apigate.inventory.Identifier;
 import org.apigate.inventory.reservation.control.Reservations;
 import org.apigate.inventory.reservation.entity.ReservationForm;
 import org.apigate.inventory.reservation.entity.ReservationView;
 
+/**
+ * Stock held for orders. Only the order service (its service credential, role {@code service}) and an admin may
+ * reserve, release or read reservations: a customer's order goes through the order service, which checks it first;
+ * a customer holding stock directly would bypass that.
+ */
 @Path("reservations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 public class ReservationsResource {
 
     /** Response header with the number of reservations in all pages (as for items). */

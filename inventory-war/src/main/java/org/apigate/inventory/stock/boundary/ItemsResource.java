@@ -1,5 +1,6 @@
 package org.apigate.inventory.stock.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.apigate.common.auth.Roles;
 import org.apigate.inventory.Identifier;
 import org.apigate.inventory.stock.control.Stock;
 import org.apigate.inventory.stock.control.StockUpdate;
@@ -27,9 +29,14 @@ import org.apigate.inventory.stock.entity.ItemView;
 
 import java.util.List;
 
+/**
+ * Items and their stock. Reading is for every caller with one of the system's roles (customers look at stock through
+ * the gateway, the order service may); setting stock is for an admin only.
+ */
 @Path("items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.CUSTOMER, Roles.SERVICE})
 public class ItemsResource {
 
     /** Response header with the number of items in all pages, for clients that page through the list. */
@@ -41,6 +48,7 @@ public class ItemsResource {
 
     @PUT
     @Path("{sku}")
+    @RolesAllowed(Roles.ADMIN)
     public Response put(@PathParam("sku") @Pattern(regexp = Identifier.PATTERN, message = Identifier.MESSAGE) String sku,
                         @Valid @NotNull(message = "a JSON body is required") ItemForm form,
                         @Context UriInfo uri) {

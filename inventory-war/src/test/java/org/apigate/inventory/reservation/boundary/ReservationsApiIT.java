@@ -5,19 +5,25 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import org.apigate.testing.AuthSettings;
+import org.apigate.testing.ForgedTokens;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PackagedWar;
+import org.apigate.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.File;
 import java.net.URL;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static org.apigate.testing.Problems.assertInvalidToken;
+import static org.apigate.testing.Problems.assertMissingToken;
 import static org.apigate.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,9 +56,13 @@ class ReservationsApiIT {
     static final int THREADS = 16;
     static final long CONCURRENT_DEADLINE_SECONDS = 120;
 
+    /** Reservations are the order service's business: made with its credential; stock is set up by an admin. */
+    static final Http.Authorized SERVICE = Http.as(Tokens.service("inventory"));
+    static final Http.Authorized ADMIN = Http.as(Tokens.admin("reservations-api-admin"));
+
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/inventory.war"));
+        return PackagedWar.withConfig("inventory", AuthSettings.service("inventory"));
     }
 
     @ArquillianResource
@@ -87,7 +99,7 @@ class ReservationsApiIT {
 
     String stocked(int available) {
         String sku = unique("sku");
-        Http.Reply put = Http.put(items + "/" + sku, "{\"name\":\"Item " + sku + "\",\"available\":" + available + "}");
+        Http.Reply put = ADMIN.put(items + "/" + sku, "{\"name\":\"Item " + sku + "\",\"available\":" + available + "}");
         assertEquals(201, put.status(), put::toString);
         return sku;
     }
@@ -103,13 +115,13 @@ class ReservationsApiIT {
     }
 
     static JsonObject read(String url) {
-        Http.Reply reply = Http.get(url);
+        Http.Reply reply = SERVICE.get(url);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
     }
 
     Http.Reply reserve(String id, Object... skuAndQuantity) {
-        return Http.post(reservations, request(id, skuAndQuantity));
+        return SERVICE.post(reservations, request(id, skuAndQuantity));
     }
 
     @Test
@@ -132,7 +144,7 @@ class ReservationsApiIT {
         assertEquals(List.of(3, 2), level(a));
         assertEquals(List.of(0, 3), level(b));
 
-        assertEquals(created.body(), Http.get(reservations + "/" + id).body());
+        assertEquals(created.body(), SERVICE.get(reservations + "/" + id).body());
     }
 
     @Test
@@ -143,21 +155,21 @@ class ReservationsApiIT {
         String second = unique("r");
         assertEquals(201, reserve(first, a, 1).status());
         assertEquals(201, reserve(second, a, 2, b, 3).status());
-        assertEquals(204, Http.delete(reservations + "/" + first).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + first).status());
 
-        Http.Reply ofA = Http.get(reservations + "?sku=" + a);
+        Http.Reply ofA = SERVICE.get(reservations + "?sku=" + a);
         assertEquals(200, ofA.status(), ofA::toString);
         assertEquals("2", ofA.header("X-Total-Count"));
         assertEquals(Stream.of(first, second).sorted().toList(), ids(ofA));
-        assertEquals(List.of(second), ids(Http.get(reservations + "?sku=" + b)));
-        assertEquals(1, Http.get(reservations + "?sku=" + a + "&limit=1&offset=1").jsonArray().size());
-        Http.Reply all = Http.get(reservations + "?limit=500");
+        assertEquals(List.of(second), ids(SERVICE.get(reservations + "?sku=" + b)));
+        assertEquals(1, SERVICE.get(reservations + "?sku=" + a + "&limit=1&offset=1").jsonArray().size());
+        Http.Reply all = SERVICE.get(reservations + "?limit=500");
         assertTrue(Long.parseLong(all.header("X-Total-Count")) >= 2, all::toString);
         assertTrue(ids(all).containsAll(List.of(first, second)), all::toString);
         assertEquals("RELEASED", ofA.jsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("id").equals(first)).findFirst().orElseThrow().getString("status"));
-        assertProblem(400, Http.get(reservations + "?limit=0"));
-        assertProblem(400, Http.get(reservations + "?sku=no%20sku"));
+        assertProblem(400, SERVICE.get(reservations + "?limit=0"));
+        assertProblem(400, SERVICE.get(reservations + "?sku=no%20sku"));
     }
 
     static List<String> ids(Http.Reply list) {
@@ -183,12 +195,12 @@ class ReservationsApiIT {
         assertEquals("REJECTED", stored.getString("status"));
         assertEquals(3, stored.getJsonArray("lines").size());
 
-        Http.put(items + "/" + scarce, "{\"name\":\"restocked\",\"available\":100}");
+        ADMIN.put(items + "/" + scarce, "{\"name\":\"restocked\",\"available\":100}");
         JsonObject repeated = assertProblem(409, reserve(id, plenty, 4, scarce, 2, unknown, 1));
         assertEquals(problem.getJsonArray("shortSkus"), repeated.getJsonArray("shortSkus"), "the stored outcome");
         assertEquals(List.of(10, 0), level(plenty));
 
-        assertEquals(204, Http.delete(reservations + "/" + id).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + id).status());
         assertEquals("REJECTED", statusOf(id));
         assertProblem(409, reserve(id, plenty, 4, scarce, 2, unknown, 1));
     }
@@ -229,12 +241,12 @@ class ReservationsApiIT {
         String id = unique("r");
         assertEquals(201, reserve(id, a, 3, b, 4).status());
 
-        assertEquals(204, Http.delete(reservations + "/" + id).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + id).status());
         assertEquals(List.of(10, 0), level(a));
         assertEquals(List.of(4, 0), level(b));
         assertEquals("RELEASED", statusOf(id));
 
-        assertEquals(204, Http.delete(reservations + "/" + id).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + id).status());
         assertEquals(List.of(10, 0), level(a), "released once");
 
         JsonObject problem = assertProblem(409, reserve(id, a, 3, b, 4));
@@ -247,7 +259,7 @@ class ReservationsApiIT {
         String a = stocked(5);
         String id = unique("late");
 
-        assertEquals(204, Http.delete(reservations + "/" + id).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + id).status());
         JsonObject tombstone = read(reservations + "/" + id);
         assertEquals("RELEASED", tombstone.getString("status"));
         assertEquals(0, tombstone.getJsonArray("lines").size());
@@ -255,14 +267,14 @@ class ReservationsApiIT {
         JsonObject problem = assertProblem(409, reserve(id, a, 1));
         assertTrue(problem.getString("type").endsWith("/reservation-released"), problem::toString);
         assertEquals(List.of(5, 0), level(a));
-        assertEquals(204, Http.delete(reservations + "/" + id).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + id).status());
     }
 
     @Test
     void namesEveryInvalidField() {
         String body = "{\"id\":\"has space\",\"lines\":[{\"sku\":\"\",\"quantity\":0},{\"sku\":\"B\",\"quantity\":1000001}]}";
 
-        JsonObject problem = assertProblem(400, Http.post(reservations, body));
+        JsonObject problem = assertProblem(400, SERVICE.post(reservations, body));
 
         String fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("field")).sorted().collect(Collectors.joining(","));
@@ -277,12 +289,12 @@ class ReservationsApiIT {
         assertField("lines", reserve(id));
         assertField("lines", reserve(id, hundredAndOne));
         assertField("lines", reserve(id, "A", 1, "B", 1, "A", 2));
-        assertField("lines", Http.post(reservations, "{\"id\":\"" + id + "\"}"));
-        assertField("lines[0]", Http.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[null]}"));
-        assertField("lines[0].quantity", Http.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"A\"}]}"));
+        assertField("lines", SERVICE.post(reservations, "{\"id\":\"" + id + "\"}"));
+        assertField("lines[0]", SERVICE.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[null]}"));
+        assertField("lines[0].quantity", SERVICE.post(reservations, "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"A\"}]}"));
         assertField("id", reserve("x".repeat(65), "A", 1));
-        assertField("id", Http.post(reservations, "{\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}"));
-        assertProblem(404, Http.get(reservations + "/" + id));
+        assertField("id", SERVICE.post(reservations, "{\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}"));
+        assertProblem(404, SERVICE.get(reservations + "/" + id));
     }
 
     static void assertField(String field, Http.Reply reply) {
@@ -292,19 +304,19 @@ class ReservationsApiIT {
 
     @Test
     void rejectsMissingBodyMalformedJsonAndWrongContentType() {
-        assertProblem(400, Http.post(reservations, ""));
-        assertProblem(400, Http.post(reservations, "{\"id\": "));
-        assertProblem(400, Http.post(reservations, "[1,2,3]"));
-        assertProblem(400, Http.post(reservations, "{\"id\":\"r\",\"lines\":[{\"sku\":\"A\",\"quantity\":1.5}]}"));
-        assertProblem(415, Http.send("POST", reservations, "id=r", "Content-Type", "text/plain"));
+        assertProblem(400, SERVICE.post(reservations, ""));
+        assertProblem(400, SERVICE.post(reservations, "{\"id\": "));
+        assertProblem(400, SERVICE.post(reservations, "[1,2,3]"));
+        assertProblem(400, SERVICE.post(reservations, "{\"id\":\"r\",\"lines\":[{\"sku\":\"A\",\"quantity\":1.5}]}"));
+        assertProblem(415, SERVICE.send("POST", reservations, "id=r", "Content-Type", "text/plain"));
     }
 
     @Test
     void answersUnknownReservationsAndRoutesWithProblems() {
-        assertProblem(404, Http.get(reservations + "/" + unique("never")));
-        assertProblem(404, Http.get(reservations + "/a/b"));
-        assertProblem(400, Http.delete(reservations + "/has%20space"));
-        assertProblem(405, Http.send("PUT", reservations + "/a", "{}", "Content-Type", "application/json"));
+        assertProblem(404, SERVICE.get(reservations + "/" + unique("never")));
+        assertProblem(404, SERVICE.get(reservations + "/a/b"));
+        assertProblem(400, SERVICE.delete(reservations + "/has%20space"));
+        assertProblem(405, SERVICE.send("PUT", reservations + "/a", "{}", "Content-Type", "application/json"));
     }
 
     // ---- concurrency: real HTTP from a fixed pool, every request bounded by the deadline ----
@@ -376,7 +388,7 @@ class ReservationsApiIT {
         assertEquals(List.of(6 - heldY, heldY), level(y), "held exactly the lines of the reservations made");
 
         List<Http.Reply> releases = concurrently(reserved.stream().flatMap(id -> Stream.of(id, id))
-                .<Callable<Http.Reply>>map(id -> () -> Http.delete(reservations + "/" + id)).toList());
+                .<Callable<Http.Reply>>map(id -> () -> SERVICE.delete(reservations + "/" + id)).toList());
         assertEquals(Map.of(204, (long) releases.size()), statuses(releases));
         assertEquals(List.of(9, 0), level(x), "every reservation released once");
         assertEquals(List.of(6, 0), level(y), "every reservation released once");
@@ -410,7 +422,7 @@ class ReservationsApiIT {
         List<String> ids = IntStream.range(0, 10).mapToObj(i -> unique("race" + i)).toList();
         List<Callable<Http.Reply>> calls = new ArrayList<>();
         for (String id : ids) {
-            calls.add(() -> Http.delete(reservations + "/" + id));
+            calls.add(() -> SERVICE.delete(reservations + "/" + id));
             calls.add(() -> reserve(id, a, 1));
         }
 
@@ -427,5 +439,74 @@ class ReservationsApiIT {
             assertEquals("RELEASED", statusOf(id));
         }
         assertEquals(List.of(100, 0), level(a), "nothing left held");
+    }
+
+    // ---- who may do what: only the order service's credential and an admin touch reservations ----
+
+    static List<Named<String>> forgedTokens() {
+        return ForgedTokens.all("forger");
+    }
+
+    @Test
+    void withoutATokenNothingIsReservedReleasedOrRead() {
+        String sku = stocked(5);
+        String id = unique("anon");
+
+        assertMissingToken(Http.post(reservations, request(id, sku, 5)));
+        assertMissingToken(Http.delete(reservations + "/" + id));
+        assertMissingToken(Http.get(reservations + "/" + id));
+        assertMissingToken(Http.get(reservations + "?sku=" + sku));
+        assertEquals(List.of(5, 0), level(sku));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedTokens")
+    void refusesForgedTokensWith401(String forged) {
+        String sku = stocked(5);
+
+        assertInvalidToken(Http.as(forged).post(reservations, request(unique("forged"), sku, 5)));
+        assertEquals(List.of(5, 0), level(sku));
+    }
+
+    @Test
+    void aCustomerCannotHoldOrReleaseStockDirectly() {
+        String sku = stocked(5);
+        Http.Authorized customer = Http.as(Tokens.customer("someone"));
+        String held = unique("held");
+        assertEquals(201, reserve(held, sku, 2).status());
+
+        assertProblem(403, customer.post(reservations, request(unique("mine"), sku, 3)));
+        assertProblem(403, customer.delete(reservations + "/" + held));
+        assertProblem(403, customer.get(reservations + "/" + held));
+        assertProblem(403, customer.get(reservations));
+        assertEquals(List.of(3, 2), level(sku), "nothing changed");
+    }
+
+    @Test
+    void refusesAServiceTokenMeantForAnotherServiceOrSignedByAnyoneElse() {
+        String sku = stocked(5);
+
+        assertInvalidToken(Http.as(Tokens.service("user")).post(reservations, request(unique("aud"), sku, 1)));
+        assertInvalidToken(Http.as(Tokens.forService("inventory").signedByAttacker().sign())
+                .post(reservations, request(unique("forged"), sku, 1)));
+        assertInvalidToken(Http.as(Tokens.forService("inventory").expiresAt(Instant.now().minusSeconds(300)).sign())
+                .post(reservations, request(unique("expired"), sku, 1)));
+        // the users' identity provider may not grant the service role: authentic, but no role here
+        assertProblem(403, Http.as(Tokens.forSubject("order-service").groups("service").sign())
+                .post(reservations, request(unique("idp"), sku, 1)));
+        assertEquals(List.of(5, 0), level(sku));
+    }
+
+    @Test
+    void theOrderServiceAndAnAdminReserveAndRelease() {
+        String sku = stocked(5);
+        String byService = unique("svc");
+        String byAdmin = unique("adm");
+
+        assertEquals(201, reserve(byService, sku, 2).status());
+        assertEquals(201, ADMIN.post(reservations, request(byAdmin, sku, 1)).status());
+        assertEquals(204, ADMIN.delete(reservations + "/" + byService).status());
+        assertEquals(204, SERVICE.delete(reservations + "/" + byAdmin).status());
+        assertEquals(List.of(5, 0), level(sku));
     }
 }

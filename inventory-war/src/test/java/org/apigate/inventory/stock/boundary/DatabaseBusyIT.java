@@ -1,16 +1,16 @@
 package org.apigate.inventory.stock.boundary;
 
+import org.apigate.testing.AuthSettings;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PackagedWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URL;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +31,7 @@ class DatabaseBusyIT {
 
     @Deployment(testable = false)
     static WebArchive packagedWarWithALockHolder() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/inventory.war"))
-                .addClass(RowLockHolder.class);
+        return PackagedWar.withConfig("inventory", AuthSettings.service("inventory")).addClass(RowLockHolder.class);
     }
 
     @ArquillianResource
@@ -42,16 +41,16 @@ class DatabaseBusyIT {
     void anUpdateThatWaitsTooLongForARowLockIs503DatabaseBusy() throws Exception {
         String api = Loopback.deployment(base, "/inventory") + "/api";
         String sku = "sku-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, Http.put(api + "/items/" + sku, ItemsApiIT.form("Locked", 5)).status());
+        assertEquals(201, ItemsApiIT.ADMIN.put(api + "/items/" + sku, ItemsApiIT.form("Locked", 5)).status());
         CompletableFuture<Http.Reply> holder = CompletableFuture.supplyAsync(
-                () -> Http.post(api + "/test/row-lock/" + sku + "?ms=" + HELD_MS, ""));
+                () -> ItemsApiIT.ADMIN.post(api + "/test/row-lock/" + sku + "?ms=" + HELD_MS, ""));
         Thread.sleep(1_000);
 
-        Http.Reply waited = Http.put(api + "/items/" + sku, ItemsApiIT.form("Locked", 7));
+        Http.Reply waited = ItemsApiIT.ADMIN.put(api + "/items/" + sku, ItemsApiIT.form("Locked", 7));
 
         assertTrue(assertProblem(503, waited).getString("type").endsWith("/database-busy"), waited::toString);
         assertEquals("1", waited.header("Retry-After"), waited::toString);
         assertTrue(holder.get(HELD_MS + 30_000, TimeUnit.MILLISECONDS).status() < 300, "the holder committed");
-        assertTrue(Http.get(api + "/items/" + sku).body().contains("\"available\":5"), "unchanged");
+        assertTrue(ItemsApiIT.ADMIN.get(api + "/items/" + sku).body().contains("\"available\":5"), "unchanged");
     }
 }

@@ -2,25 +2,27 @@ package org.apigate.inventory.stock.boundary;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import org.apigate.testing.AuthSettings;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PackagedWar;
 import org.apigate.testing.PlatformEndpoints;
+import org.apigate.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.apigate.testing.Problems.assertMissingToken;
 import static org.apigate.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,9 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ItemsApiIT {
 
+    /** Who may do what is {@code InventoryAccessIT}; here an admin, who may do everything. */
+    static final Http.Authorized ADMIN = Http.as(Tokens.admin("items-api-admin"));
+
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/inventory.war"));
+        return PackagedWar.withConfig("inventory", AuthSettings.service("inventory"));
     }
 
     @ArquillianResource
@@ -59,7 +64,7 @@ class ItemsApiIT {
     }
 
     void stock(String sku, int available) {
-        Http.Reply put = Http.put(items + "/" + sku, form("Item " + sku, available));
+        Http.Reply put = ADMIN.put(items + "/" + sku, form("Item " + sku, available));
         assertTrue(put.status() == 201 || put.status() == 200, put::toString);
     }
 
@@ -71,16 +76,16 @@ class ItemsApiIT {
     void createsAnItemThenSetsItsStock() {
         String sku = unique();
 
-        Http.Reply created = Http.put(items + "/" + sku, form("Widget", 5));
+        Http.Reply created = ADMIN.put(items + "/" + sku, form("Widget", 5));
         assertEquals(201, created.status(), created::toString);
         assertTrue(created.header("Location").endsWith("/api/items/" + sku), created::toString);
         assertEquals("{\"available\":5,\"name\":\"Widget\",\"reserved\":0,\"sku\":\"" + sku + "\"}", created.body());
 
-        Http.Reply set = Http.put(items + "/" + sku, form("Renamed widget", 0));
+        Http.Reply set = ADMIN.put(items + "/" + sku, form("Renamed widget", 0));
         assertEquals(200, set.status(), set::toString);
         assertEquals(0, set.json().getInt("available"));
 
-        JsonObject read = Http.get(items + "/" + sku).json();
+        JsonObject read = ADMIN.get(items + "/" + sku).json();
         assertEquals(sku, read.getString("sku"));
         assertEquals("Renamed widget", read.getString("name"));
         assertEquals(0, read.getInt("available"));
@@ -96,19 +101,19 @@ class ItemsApiIT {
         String first = a.compareTo(b) < 0 ? a : b;
         String second = first.equals(a) ? b : a;
 
-        Http.Reply batch = Http.get(items + "?sku=" + b + "&sku=unknown-" + a + "&sku=" + a + "&sku=" + a);
+        Http.Reply batch = ADMIN.get(items + "?sku=" + b + "&sku=unknown-" + a + "&sku=" + a + "&sku=" + a);
 
         assertEquals(200, batch.status(), batch::toString);
         assertEquals(first + "," + second, skusOf(batch.jsonArray()));
-        assertEquals("[]", Http.get(items + "?sku=unknown-" + a).body());
+        assertEquals("[]", ADMIN.get(items + "?sku=unknown-" + a).body());
     }
 
     @Test
     void takesAtMostOneHundredSkusInABatch() {
         String hundred = IntStream.range(0, 100).mapToObj(i -> "sku=s" + i).collect(Collectors.joining("&"));
 
-        assertEquals(200, Http.get(items + "?" + hundred).status());
-        JsonObject problem = assertProblem(400, Http.get(items + "?" + hundred + "&sku=one-more"));
+        assertEquals(200, ADMIN.get(items + "?" + hundred).status());
+        JsonObject problem = assertProblem(400, ADMIN.get(items + "?" + hundred + "&sku=one-more"));
         assertTrue(problem.getJsonArray("errors").toString().contains("\"sku\""), problem::toString);
     }
 
@@ -117,31 +122,31 @@ class ItemsApiIT {
         stock(unique(), 1);
         stock(unique(), 1);
 
-        Http.Reply page = Http.get(items + "?limit=1&offset=1");
+        Http.Reply page = ADMIN.get(items + "?limit=1&offset=1");
 
         assertEquals(200, page.status(), page::toString);
         assertEquals(1, page.jsonArray().size());
         long total = Long.parseLong(page.header("X-Total-Count"));
         assertTrue(total >= 2);
-        assertEquals(Math.min(total, 500), Http.get(items + "?limit=500").jsonArray().size());
-        assertEquals(Math.min(total, 50), Http.get(items).jsonArray().size());
+        assertEquals(Math.min(total, 500), ADMIN.get(items + "?limit=500").jsonArray().size());
+        assertEquals(Math.min(total, 50), ADMIN.get(items).jsonArray().size());
     }
 
     @Test
     void rejectsBadPagingParameters() {
-        assertProblem(400, Http.get(items + "?limit=0"));
-        assertProblem(400, Http.get(items + "?limit=501"));
-        assertProblem(400, Http.get(items + "?offset=-1"));
+        assertProblem(400, ADMIN.get(items + "?limit=0"));
+        assertProblem(400, ADMIN.get(items + "?limit=501"));
+        assertProblem(400, ADMIN.get(items + "?offset=-1"));
     }
 
     @Test
     void answersAnUnknownItemWith404() {
-        assertProblem(404, Http.get(items + "/" + unique()));
+        assertProblem(404, ADMIN.get(items + "/" + unique()));
     }
 
     @Test
     void namesEveryInvalidField() {
-        JsonObject problem = assertProblem(400, Http.put(items + "/has%20space", form("", -1)));
+        JsonObject problem = assertProblem(400, ADMIN.put(items + "/has%20space", form("", -1)));
 
         String errors = problem.getJsonArray("errors").toString();
         assertTrue(errors.contains("\"sku\""), errors);
@@ -152,12 +157,12 @@ class ItemsApiIT {
     @Test
     void rejectsMissingAndOversizedFields() {
         String sku = unique();
-        assertField("available", Http.put(items + "/" + sku, "{\"name\":\"Widget\"}"));
-        assertField("available", Http.put(items + "/" + sku, form("Widget", null)));
-        assertField("name", Http.put(items + "/" + sku, form("x".repeat(201), 1)));
-        assertField("sku", Http.put(items + "/" + "x".repeat(65), form("Widget", 1)));
-        assertField("sku", Http.get(items + "/" + "x".repeat(65)));
-        assertProblem(404, Http.get(items + "/" + sku));
+        assertField("available", ADMIN.put(items + "/" + sku, "{\"name\":\"Widget\"}"));
+        assertField("available", ADMIN.put(items + "/" + sku, form("Widget", null)));
+        assertField("name", ADMIN.put(items + "/" + sku, form("x".repeat(201), 1)));
+        assertField("sku", ADMIN.put(items + "/" + "x".repeat(65), form("Widget", 1)));
+        assertField("sku", ADMIN.get(items + "/" + "x".repeat(65)));
+        assertProblem(404, ADMIN.get(items + "/" + sku));
     }
 
     static void assertField(String field, Http.Reply reply) {
@@ -168,30 +173,30 @@ class ItemsApiIT {
     @Test
     void rejectsMissingBodyAndMalformedJson() {
         String at = items + "/" + unique();
-        assertProblem(400, Http.put(at, ""));
-        assertProblem(400, Http.put(at, "{\"name\": "));
-        assertProblem(400, Http.put(at, "[1,2,3]"));
-        assertProblem(400, Http.put(at, form("Widget", 1.5)));
-        assertProblem(400, Http.put(at, form("Widget", "\"many\"")));
-        assertProblem(404, Http.get(at));
+        assertProblem(400, ADMIN.put(at, ""));
+        assertProblem(400, ADMIN.put(at, "{\"name\": "));
+        assertProblem(400, ADMIN.put(at, "[1,2,3]"));
+        assertProblem(400, ADMIN.put(at, form("Widget", 1.5)));
+        assertProblem(400, ADMIN.put(at, form("Widget", "\"many\"")));
+        assertProblem(404, ADMIN.get(at));
     }
 
     @Test
     void rejectsWrongContentTypeWith415() {
-        assertProblem(415, Http.send("PUT", items + "/" + unique(), "name=x", "Content-Type", "text/plain"));
+        assertProblem(415, ADMIN.send("PUT", items + "/" + unique(), "name=x", "Content-Type", "text/plain"));
     }
 
     @Test
     void answersUnknownRoutesAndMethodsWithProblems() {
-        assertProblem(404, Http.get(api + "/nothing-here"));
-        assertProblem(404, Http.get(items + "/a/b"));
-        assertNotNull(assertProblem(405, Http.send("PATCH", items + "/a", "{}", "Content-Type", "application/json"))
+        assertProblem(404, ADMIN.get(api + "/nothing-here"));
+        assertProblem(404, ADMIN.get(items + "/a/b"));
+        assertNotNull(assertProblem(405, ADMIN.send("PATCH", items + "/a", "{}", "Content-Type", "application/json"))
                 .getString("detail"));
     }
 
     @Test
     void publishesItsOpenApiDocument() throws MalformedURLException {
-        Http.Reply openApi = Http.get(Loopback.of(new URL(base, "/openapi")));
+        Http.Reply openApi = Http.get(Loopback.of(new URL(base, "/openapi"))); // Payara's own: no token needed
 
         assertEquals(200, openApi.status(), openApi::toString);
         assertTrue(openApi.body().contains("/reservations/{id}:"), openApi::body);
@@ -209,5 +214,47 @@ class ItemsApiIT {
 
         assertEquals(200, ready.status(), ready::toString);
         assertTrue(ready.body().contains("\"inventory-database\""), ready::toString);
+    }
+
+    // ---- who may do what: reading for every role, setting stock for an admin ----
+
+    @Test
+    void withoutATokenNothingIsReadOrWritten() {
+        String sku = unique();
+        stock(sku, 3);
+
+        assertMissingToken(Http.get(items + "/" + sku));
+        assertMissingToken(Http.get(items + "?sku=" + sku));
+        assertMissingToken(Http.put(items + "/" + sku, form("Free stock", 1000)));
+        assertEquals(3, ADMIN.get(items + "/" + sku).json().getInt("available"));
+    }
+
+    @Test
+    void aCustomerAndTheOrderServiceReadStock() {
+        String sku = unique();
+        stock(sku, 4);
+
+        for (String token : new String[] {Tokens.customer("someone"), Tokens.service("inventory")}) {
+            Http.Reply read = Http.as(token).get(items + "/" + sku);
+            assertEquals(200, read.status(), read::toString);
+            assertEquals(4, read.json().getInt("available"));
+            assertEquals(200, Http.as(token).get(items + "?sku=" + sku).status());
+        }
+    }
+
+    @Test
+    void onlyAnAdminSetsStock() {
+        String sku = unique();
+        stock(sku, 2);
+
+        assertProblem(403, Http.as(Tokens.customer("someone")).put(items + "/" + sku, form("Mine now", 1000)));
+        assertProblem(403, Http.as(Tokens.service("inventory")).put(items + "/" + sku, form("Mine now", 1000)));
+        assertProblem(403, Http.as(Tokens.customer("someone")).put(items + "/" + unique(), form("New", 1)));
+        assertEquals(2, ADMIN.get(items + "/" + sku).json().getInt("available"), "unchanged");
+    }
+
+    @Test
+    void anAuthenticTokenWithoutARoleReadsNothing() {
+        assertProblem(403, Http.as(Tokens.forSubject("nobody").sign()).get(items));
     }
 }

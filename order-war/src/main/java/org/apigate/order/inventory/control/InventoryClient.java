@@ -7,15 +7,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.apigate.common.servicetoken.ServiceTokenFilter;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * inventory-war's reservations API. The base URL is {@code inventory/mp-rest/url}, which defaults to
- * {@code order.inventory.url}; error responses become exceptions in {@link InventoryResponses}.
+ * {@code order.inventory.url}; error responses become exceptions in {@link InventoryResponses}. Every call carries
+ * this service's own credential for the audience {@code inventory} (the config key), for the saga's calls and the
+ * compensation timer's alike: reservations are the order service's business, not the customer's.
  */
 @RegisterRestClient(configKey = "inventory")
 @RegisterProvider(InventoryResponses.class)
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("api/reservations")
 public interface InventoryClient {
 

@@ -31,11 +31,11 @@ public class OrderBook {
     EntityManager em;
 
     /**
-     * Writes a new PENDING order and, with an Idempotency-Key, claims the key for it: a new key, or one whose
-     * previous attempt {@code failedAttempt} FAILED. Throws {@link KeyInUseException} when another request got the
-     * key first; the order row is then rolled back with it.
+     * Writes a new PENDING order and, with an Idempotency-Key, claims the caller's key for it: a new key, or one
+     * whose previous attempt {@code failedAttempt} FAILED. Throws {@link KeyInUseException} when another request of
+     * the same caller got the key first; the order row is then rolled back with it.
      */
-    public Order open(OrderForm form, String key, String fingerprint, String failedAttempt) {
+    public Order open(OrderForm form, IdempotencyRecord.Key key, String fingerprint, String failedAttempt) {
         Order order = new Order(form);
         em.persist(order);
         em.flush();
@@ -45,11 +45,11 @@ public class OrderBook {
         return order;
     }
 
-    private void claim(String key, String fingerprint, String orderId, String failedAttempt) {
+    private void claim(IdempotencyRecord.Key key, String fingerprint, String orderId, String failedAttempt) {
         if (failedAttempt != null) {
             IdempotencyRecord record = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (record == null || !record.orderId().equals(failedAttempt)) {
-                throw new KeyInUseException(key);
+                throw new KeyInUseException(key.key());
             }
             record.retriedAs(orderId);
             return;
@@ -61,11 +61,12 @@ public class OrderBook {
             if (!Constraints.isUniqueViolation(e)) {
                 throw e;
             }
-            throw new KeyInUseException(key);
+            throw new KeyInUseException(key.key());
         }
     }
 
-    public Optional<KeyedOrder> underKey(String key) {
+    /** The order the caller's key stands for, if the caller used it before. */
+    public Optional<KeyedOrder> underKey(IdempotencyRecord.Key key) {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, key))
                 .map(record -> new KeyedOrder(record.fingerprint(), em.find(Order.class, record.orderId())));
     }

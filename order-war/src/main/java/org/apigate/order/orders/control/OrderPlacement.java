@@ -6,6 +6,7 @@ import org.apigate.order.inventory.control.InventoryUnavailableException;
 import org.apigate.order.inventory.control.OutOfStockException;
 import org.apigate.order.inventory.control.ReservationRequest;
 import org.apigate.order.inventory.control.Reservations;
+import org.apigate.order.orders.entity.IdempotencyRecord;
 import org.apigate.order.orders.entity.Order;
 import org.apigate.order.orders.entity.OrderForm;
 import org.apigate.order.orders.entity.OrderStatus;
@@ -22,9 +23,10 @@ import java.util.logging.Logger;
  * inventory under the order's id, then settle it CONFIRMED, REJECTED or FAILED. Not transactional itself, so no
  * database transaction waits on another service.
  *
- * <p>With an Idempotency-Key, a request that repeats an earlier one gets that one's outcome (the order, or the same
- * out-of-stock problem) instead of a new order. An earlier attempt that FAILED is no outcome: the repeat places the
- * order again, as a new order (inventory refuses the failed attempt's id for good) that the key then stands for.
+ * <p>With an Idempotency-Key, a request that repeats an earlier one of the same caller gets that one's outcome (the
+ * order, or the same out-of-stock problem) instead of a new order; the same key sent by another caller is another
+ * key. An earlier attempt that FAILED is no outcome: the repeat places the order again, as a new order (inventory
+ * refuses the failed attempt's id for good) that the key then stands for.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -43,12 +45,18 @@ public class OrderPlacement {
     @Inject
     Compensation compensation;
 
-    /** The placed order; every other outcome is thrown as a problem. */
-    public Order place(OrderForm form, String idempotencyKey) {
+    /**
+     * The placed order; every other outcome is thrown as a problem.
+     *
+     * @param caller         the subject of the caller's token: an Idempotency-Key is the caller's own
+     * @param idempotencyKey the key, or null
+     */
+    public Order place(OrderForm form, String caller, String idempotencyKey) {
         String fingerprint = RequestFingerprint.of(form);
         String failedAttempt = null;
-        if (idempotencyKey != null) {
-            Optional<KeyedOrder> earlier = book.underKey(idempotencyKey);
+        IdempotencyRecord.Key key = idempotencyKey == null ? null : new IdempotencyRecord.Key(caller, idempotencyKey);
+        if (key != null) {
+            Optional<KeyedOrder> earlier = book.underKey(key);
             if (earlier.isPresent()) {
                 Order previous = sameRequest(earlier.get(), fingerprint, idempotencyKey);
                 if (previous.status() != OrderStatus.FAILED) {
@@ -60,9 +68,9 @@ public class OrderPlacement {
         requireUser(form.userId());
         Order order;
         try {
-            order = book.open(form, idempotencyKey, fingerprint, failedAttempt);
+            order = book.open(form, key, fingerprint, failedAttempt);
         } catch (KeyInUseException concurrentRequest) {
-            return book.underKey(idempotencyKey)
+            return book.underKey(key)
                     .map(winner -> sameRequest(winner, fingerprint, idempotencyKey))
                     .filter(winner -> winner.status() != OrderStatus.FAILED)
                     .map(winner -> replay(winner, idempotencyKey))

@@ -143,6 +143,11 @@ public class Order {
         return id;
     }
 
+    /** The user whose order it is: only that customer (or an admin) may see or cancel it. */
+    public String userId() {
+        return userId;
+    }
+
     public OrderStatus status() {
         return status;
     }

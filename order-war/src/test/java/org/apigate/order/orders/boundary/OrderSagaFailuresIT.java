@@ -2,6 +2,7 @@ package org.apigate.order.orders.boundary;
 
 import jakarta.json.JsonObject;
 import org.apigate.order.orders.boundary.ScriptedInventory.Reserve;
+import org.apigate.testing.AuthSettings;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.PackagedWar;
@@ -11,6 +12,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +21,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,31 +56,24 @@ class OrderSagaFailuresIT {
 
     static final ScriptedInventory INVENTORY = new ScriptedInventory();
     static final Duration DEADLINE = Duration.ofSeconds(30);
-    static PayaraMicro userService;
+    /** The saga's calls here are an admin's; who may place which order is {@link OrdersAccessIT}. */
+    static final Http.Authorized ADMIN = UserService.ADMIN;
+    static UserService userService;
 
-    /**
-     * Starts the backends before Arquillian deploys the order WAR, which needs their URLs. The user service gets a
-     * root directory and database of its own per run: Payara Micro redeploys whatever an old root directory holds.
-     * A shutdown hook stops it even when the deployment fails and JUnit never reaches {@link #stopBackends()}.
-     */
+    /** Starts the backends before Arquillian deploys the order WAR, which needs their URLs. */
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        userService = PayaraMicro.named("user-" + run)
-                .deploy(Path.of(System.getProperty("order.userWar")), "/user")
-                .property("user.datasource.url", "jdbc:h2:file:" + Path.of("target", "it-data", "user-" + run)
-                        .toAbsolutePath())
-                .readyWhen("/user/api/users?limit=1")
-                .build();
-        Runtime.getRuntime().addShutdownHook(new Thread(OrderSagaFailuresIT::stopBackends));
-        userService.start();
+        userService = UserService.start();
         INVENTORY.up();
-        return PackagedWar.withConfig("order", Map.of(
-                "order.user.url", userService.url() + "/user",
+        Map<String, String> config = new HashMap<>(AuthSettings.merged(AuthSettings.users(),
+                AuthSettings.serviceCredential()));
+        config.putAll(Map.of(
+                "order.user.url", userService.url(),
                 "order.inventory.url", INVENTORY.url(),
                 "order.compensation.interval-ms", "500",
                 "org.apigate.order.inventory.control.InventoryCalls/reserve/CircuitBreaker/enabled", "false",
                 "org.apigate.order.inventory.control.InventoryCalls/release/CircuitBreaker/enabled", "false"));
+        return PackagedWar.withConfig("order", config);
     }
 
     @AfterAll
@@ -99,12 +95,14 @@ class OrderSagaFailuresIT {
         INVENTORY.up();
     }
 
+    /** Every call that reached inventory carried the order service's credential, meant for inventory. */
+    @AfterEach
+    void inventorySawOnlyTheServiceCredential() {
+        assertEquals(List.of(), INVENTORY.refusedCalls());
+    }
+
     static String newUser() {
-        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply created = Http.post(userService.url() + "/user/api/users", "{\"username\":\"" + name
-                + "\",\"email\":\"" + name + "@example.org\",\"displayName\":\"" + name + "\"}");
-        assertEquals(201, created.status(), created::toString);
-        return created.json().getString("id");
+        return userService.newUser();
     }
 
     static String order(String userId, String sku, int quantity) {
@@ -116,14 +114,14 @@ class OrderSagaFailuresIT {
     }
 
     static JsonObject get(String orders, String orderId) {
-        Http.Reply reply = Http.get(orders + "/" + orderId);
+        Http.Reply reply = ADMIN.get(orders + "/" + orderId);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
     }
 
     String confirmedOrder(String userId) {
         INVENTORY.reserveAnswers(Reserve.CREATED);
-        Http.Reply placed = Http.post(orders, order(userId, "SKU-1", 2));
+        Http.Reply placed = ADMIN.post(orders, order(userId, "SKU-1", 2));
         assertEquals(201, placed.status(), placed::toString);
         return placed.json().getString("id");
     }
@@ -149,7 +147,7 @@ class OrderSagaFailuresIT {
         String userId = newUser();
         INVENTORY.reserveAnswers(Reserve.CREATED);
 
-        Http.Reply placed = Http.post(orders, order(userId, "SKU-1", 3));
+        Http.Reply placed = ADMIN.post(orders, order(userId, "SKU-1", 3));
 
         assertEquals(201, placed.status(), placed::toString);
         JsonObject body = placed.json();
@@ -161,7 +159,7 @@ class OrderSagaFailuresIT {
         assertTrue(placed.header("Location").endsWith("/api/orders/" + id), placed::toString);
         assertEquals(List.of("POST CREATED"), INVENTORY.callsFor(id), "the reservation id is the order id");
         assertEquals(body, get(id));
-        Http.Reply mine = Http.get(orders + "?userId=" + userId);
+        Http.Reply mine = ADMIN.get(orders + "?userId=" + userId);
         assertEquals(List.of(id), mine.jsonArray().getValuesAs(JsonObject.class).stream()
                 .map(o -> o.getString("id")).toList());
     }
@@ -171,7 +169,7 @@ class OrderSagaFailuresIT {
         String userId = newUser();
         INVENTORY.down();
 
-        JsonObject problem = assertProblem(503, Http.post(orders, order(userId, "SKU-1", 1)));
+        JsonObject problem = assertProblem(503, ADMIN.post(orders, order(userId, "SKU-1", 1)));
 
         assertEquals("https://apigate.org/problems/inventory-unavailable", problem.getString("type"));
         String id = problem.getString("orderId");
@@ -180,7 +178,7 @@ class OrderSagaFailuresIT {
         assertEquals("inventory refused the connection", failed.getString("reason"));
         // a refused connection does not prove that an earlier, silently resent attempt reserved nothing
         assertEquals(true, failed.getBoolean("compensationPending"), failed::toString);
-        assertEquals("FAILED", Http.get(orders + "?userId=" + userId).jsonArray().getJsonObject(0)
+        assertEquals("FAILED", ADMIN.get(orders + "?userId=" + userId).jsonArray().getJsonObject(0)
                 .getString("status"), "failed orders are kept and listed");
 
         INVENTORY.up();
@@ -197,7 +195,7 @@ class OrderSagaFailuresIT {
         INVENTORY.releaseAnswers(204);
 
         Instant start = Instant.now();
-        JsonObject problem = assertProblem(503, Http.post(orders, order(userId, "SKU-1", 1)));
+        JsonObject problem = assertProblem(503, ADMIN.post(orders, order(userId, "SKU-1", 1)));
         Duration took = Duration.between(start, Instant.now());
 
         assertTrue(took.getSeconds() < ScriptedInventory.LATE_SECONDS - 10, "did not wait for the answer: " + took);
@@ -216,7 +214,7 @@ class OrderSagaFailuresIT {
         INVENTORY.reserveAnswers(Reserve.SERVER_ERROR);
         INVENTORY.releaseAnswers(503);
 
-        JsonObject problem = assertProblem(503, Http.post(orders, order(userId, "SKU-1", 1)));
+        JsonObject problem = assertProblem(503, ADMIN.post(orders, order(userId, "SKU-1", 1)));
 
         String id = problem.getString("orderId");
         assertTrue(problem.getString("detail").contains("released automatically"), problem::toString);
@@ -239,16 +237,17 @@ class OrderSagaFailuresIT {
         return PayaraMicro.named(name)
                 .deploy(Path.of("target", "order.war"), "/order")
                 .property("order.datasource.url", database)
-                .property("order.user.url", userService.url() + "/user")
+                .properties(AuthSettings.merged(AuthSettings.users(), AuthSettings.serviceCredential()))
+                .property("order.user.url", userService.url())
                 .property("order.inventory.url", INVENTORY.url())
                 .property("order.compensation.interval-ms", "500")
-                .readyWhen("/order/api/orders?limit=1");
+                .readyWhen("/order/api/orders?limit=1", 401);
     }
 
     static String awaitPendingOrder(String orders, String userId) {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (Instant.now().isBefore(deadline)) {
-            List<JsonObject> mine = Http.get(orders + "?userId=" + userId).jsonArray().getValuesAs(JsonObject.class);
+            List<JsonObject> mine = ADMIN.get(orders + "?userId=" + userId).jsonArray().getValuesAs(JsonObject.class);
             if (!mine.isEmpty()) {
                 assertEquals("PENDING", mine.get(0).getString("status"), mine::toString);
                 return mine.get(0).getString("id");
@@ -283,7 +282,7 @@ class OrderSagaFailuresIT {
                 .build().start()) {
             String orders = doomed.url() + "/order/api/orders";
             CompletableFuture<Http.Reply> lostToTheCrash =
-                    CompletableFuture.supplyAsync(() -> Http.post(orders, order(userId, "SKU-1", 1)));
+                    CompletableFuture.supplyAsync(() -> ADMIN.post(orders, order(userId, "SKU-1", 1)));
             id = awaitPendingOrder(orders, userId);
             awaitReservationRequest(id);
             doomed.kill();
@@ -307,19 +306,19 @@ class OrderSagaFailuresIT {
         String id = confirmedOrder(newUser());
         INVENTORY.down();
 
-        JsonObject problem = assertProblem(503, Http.post(orders + "/" + id + "/cancel", ""));
+        JsonObject problem = assertProblem(503, ADMIN.post(orders + "/" + id + "/cancel", ""));
 
         assertTrue(problem.getString("detail").contains("stays CONFIRMED"), problem::toString);
         assertEquals("CONFIRMED", get(id).getString("status"));
 
         INVENTORY.up();
         INVENTORY.releaseAnswers(204);
-        Http.Reply cancelled = Http.post(orders + "/" + id + "/cancel", "");
+        Http.Reply cancelled = ADMIN.post(orders + "/" + id + "/cancel", "");
         assertEquals(200, cancelled.status(), cancelled::toString);
         assertEquals("CANCELLED", cancelled.json().getString("status"));
         assertEquals(List.of("POST CREATED", "DELETE 204"), INVENTORY.callsFor(id));
 
-        Http.Reply again = Http.post(orders + "/" + id + "/cancel", "");
+        Http.Reply again = ADMIN.post(orders + "/" + id + "/cancel", "");
         assertEquals(200, again.status(), again::toString);
         assertEquals(cancelled.json(), again.json());
         assertEquals("CANCELLED", get(id).getString("status"));
@@ -329,10 +328,10 @@ class OrderSagaFailuresIT {
     void onlyConfirmedOrdersCanBeCancelled() {
         String userId = newUser();
         INVENTORY.down();
-        String failed = assertProblem(503, Http.post(orders, order(userId, "SKU-1", 1))).getString("orderId");
+        String failed = assertProblem(503, ADMIN.post(orders, order(userId, "SKU-1", 1))).getString("orderId");
         INVENTORY.up();
 
-        JsonObject problem = assertProblem(409, Http.post(orders + "/" + failed + "/cancel", ""));
+        JsonObject problem = assertProblem(409, ADMIN.post(orders + "/" + failed + "/cancel", ""));
 
         assertEquals("https://apigate.org/problems/not-cancellable", problem.getString("type"));
         assertEquals("FAILED", get(failed).getString("status"));
@@ -342,10 +341,10 @@ class OrderSagaFailuresIT {
     void unknownUserIs404AndStoresNothing() {
         String userId = "no-such-user-" + UUID.randomUUID();
 
-        JsonObject problem = assertProblem(404, Http.post(orders, order(userId, "SKU-1", 1)));
+        JsonObject problem = assertProblem(404, ADMIN.post(orders, order(userId, "SKU-1", 1)));
 
         assertEquals("https://apigate.org/problems/unknown-user", problem.getString("type"));
-        assertEquals(0, Http.get(orders + "?userId=" + userId).jsonArray().size());
+        assertEquals(0, ADMIN.get(orders + "?userId=" + userId).jsonArray().size());
     }
 
     @Test
@@ -354,12 +353,12 @@ class OrderSagaFailuresIT {
         String key = "retry-" + UUID.randomUUID();
         INVENTORY.reserveAnswers(Reserve.SERVER_ERROR);
         INVENTORY.releaseAnswers(204);
-        String failed = assertProblem(503, Http.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key))
+        String failed = assertProblem(503, ADMIN.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key))
                 .getString("orderId");
 
         INVENTORY.reserveAnswers(Reserve.CREATED);
-        Http.Reply placed = Http.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key);
-        Http.Reply replayed = Http.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key);
+        Http.Reply placed = ADMIN.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key);
+        Http.Reply replayed = ADMIN.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key);
 
         assertEquals(201, placed.status(), placed::toString);
         String id = placed.json().getString("id");
@@ -369,7 +368,7 @@ class OrderSagaFailuresIT {
         assertEquals(placed.header("Location"), replayed.header("Location"));
         assertEquals(List.of("POST CREATED"), INVENTORY.callsFor(id), "the replay reserved nothing");
         assertEquals("FAILED", get(failed).getString("status"), "the failed attempt is kept for audit");
-        assertEquals("2", Http.get(orders + "?userId=" + userId).header("X-Total-Count"));
+        assertEquals("2", ADMIN.get(orders + "?userId=" + userId).header("X-Total-Count"));
     }
 
     @Test
@@ -377,14 +376,14 @@ class OrderSagaFailuresIT {
         String userId = newUser();
         String key = "reuse-" + UUID.randomUUID();
         INVENTORY.reserveAnswers(Reserve.CREATED);
-        assertEquals(201, Http.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key).status());
+        assertEquals(201, ADMIN.post(orders, order(userId, "SKU-1", 1), "Idempotency-Key", key).status());
 
         for (String other : new String[] {order(userId, "SKU-1", 2), order(userId, "SKU-2", 1),
                 order(newUser(), "SKU-1", 1)}) {
-            JsonObject problem = assertProblem(422, Http.post(orders, other, "Idempotency-Key", key));
+            JsonObject problem = assertProblem(422, ADMIN.post(orders, other, "Idempotency-Key", key));
             assertEquals("https://apigate.org/problems/idempotency-key-reused", problem.getString("type"));
         }
-        assertEquals("1", Http.get(orders + "?userId=" + userId).header("X-Total-Count"));
+        assertEquals("1", ADMIN.get(orders + "?userId=" + userId).header("X-Total-Count"));
     }
 
     @Test
@@ -395,7 +394,7 @@ class OrderSagaFailuresIT {
         String body = order(userId, "SKU-1", 1);
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
-            Callable<Http.Reply> post = () -> Http.post(orders, body, "Idempotency-Key", key);
+            Callable<Http.Reply> post = () -> ADMIN.post(orders, body, "Idempotency-Key", key);
             List<Future<Http.Reply>> replies = clients.invokeAll(IntStream.range(0, 8).mapToObj(i -> post).toList(),
                     60, TimeUnit.SECONDS);
 
@@ -410,7 +409,7 @@ class OrderSagaFailuresIT {
                 }
             }
             assertEquals(1, placed.size(), placed::toString);
-            List<JsonObject> mine = Http.get(orders + "?userId=" + userId).jsonArray().getValuesAs(JsonObject.class);
+            List<JsonObject> mine = ADMIN.get(orders + "?userId=" + userId).jsonArray().getValuesAs(JsonObject.class);
             assertEquals(placed, mine.stream().map(o -> o.getString("id")).collect(Collectors.toSet()));
         } finally {
             clients.shutdownNow();

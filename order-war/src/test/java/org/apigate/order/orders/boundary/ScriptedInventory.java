@@ -2,14 +2,22 @@ package org.apigate.order.orders.boundary;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import org.apigate.testing.PayaraMicro;
+import org.apigate.testing.TestKeys;
+import org.apigate.testing.Tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for inventory-war's reservations API that fails on command, to drive the saga's failure paths: it
  * can be down (its port closed), answer a reservation with a server error or too late, and refuse releases. When
  * told to, it answers as inventory's contract says (201, 204). Every call is recorded under its reservation id, so
- * a test asserts on its own order only. Loopback only.
+ * a test asserts on its own order only. Like the real inventory it takes only the order service's credential - a
+ * token of the service issuer for the audience {@code inventory}, signed with the service key - and answers 401
+ * otherwise; such calls are kept in {@link #refusedCalls()}. Loopback only.
  */
 final class ScriptedInventory implements AutoCloseable {
 
@@ -37,6 +47,7 @@ final class ScriptedInventory implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
     private volatile Reserve reserve = Reserve.CREATED;
     private volatile int releaseStatus = 204;
     private HttpServer server;
@@ -81,8 +92,19 @@ final class ScriptedInventory implements AutoCloseable {
         return List.copyOf(calls.getOrDefault(reservationId, List.of()));
     }
 
+    /** The calls refused for their credential, with the reason: none when the order service sends its own. */
+    List<String> refusedCalls() {
+        return List.copyOf(refused);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String refusal = refusal(exchange.getRequestHeaders().get("Authorization"));
+            if (refusal != null) {
+                refused.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + refusal);
+                respond(exchange, 401, "");
+                return;
+            }
             switch (exchange.getRequestMethod()) {
                 case "POST" -> reserve(exchange);
                 case "DELETE" -> release(exchange);
@@ -114,6 +136,28 @@ final class ScriptedInventory implements AutoCloseable {
         int status = releaseStatus;
         record(id, "DELETE " + status);
         respond(exchange, status, "");
+    }
+
+    /** Why the call's credential is not the order service's for inventory, or null when it is. */
+    static String refusal(List<String> authorization) {
+        if (authorization == null || authorization.size() != 1 || !authorization.get(0).startsWith("Bearer ")) {
+            return "no single bearer token: " + authorization;
+        }
+        try {
+            SignedJWT token = SignedJWT.parse(authorization.get(0).substring("Bearer ".length()));
+            if (!token.verify(new RSASSAVerifier(TestKeys.SERVICE.toRSAPublicKey()))) {
+                return "not signed with the service credential's key";
+            }
+            JWTClaimsSet claims = token.getJWTClaimsSet();
+            boolean valid = Tokens.SERVICE_ISSUER.equals(claims.getIssuer())
+                    && Tokens.SERVICE_SUBJECT.equals(claims.getSubject())
+                    && List.of("inventory").equals(claims.getAudience())
+                    && List.of("service").equals(claims.getStringListClaim("groups"))
+                    && claims.getExpirationTime().toInstant().isAfter(Instant.now());
+            return valid ? null : "not a valid service token for inventory: " + claims;
+        } catch (ParseException | JOSEException e) {
+            return "not a JWT: " + e;
+        }
     }
 
     private void record(String id, String call) {

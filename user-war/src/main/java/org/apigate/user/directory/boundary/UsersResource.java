@@ -1,5 +1,6 @@
 package org.apigate.user.directory.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,19 +16,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import org.apigate.common.auth.Caller;
+import org.apigate.common.auth.Roles;
 import org.apigate.user.directory.control.UserDirectory;
 import org.apigate.user.directory.entity.UserForm;
 import org.apigate.user.directory.entity.UserView;
 
 import java.util.List;
 
+/**
+ * Users. Who may do what: an admin everything; a customer reads and replaces only its own user (its token's
+ * {@code sub} is the id); the order service (role {@code service}) reads any user to check that it exists. Only an
+ * admin registers, lists and deletes users. The owner is checked before the user is looked up, so a customer cannot
+ * learn which ids exist.
+ */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class UsersResource {
 
     /** Response header with the number of users in all pages, for clients that page through the list. */
@@ -35,6 +45,9 @@ public class UsersResource {
 
     @Inject
     UserDirectory directory;
+
+    @Inject
+    Caller caller;
 
     @POST
     public Response register(@Valid @NotNull(message = "a JSON body is required") UserForm form,
@@ -52,14 +65,20 @@ public class UsersResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER, Roles.SERVICE})
     public UserView find(@PathParam("id") String id) {
+        if (!caller.hasRole(Roles.SERVICE)) {
+            caller.requireActingFor(id, "read user " + id);
+        }
         return directory.find(id);
     }
 
     @PUT
     @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER})
     public UserView replace(@PathParam("id") String id,
                             @Valid @NotNull(message = "a JSON body is required") UserForm form) {
+        caller.requireActingFor(id, "replace user " + id);
         return directory.replace(id, form);
     }
 

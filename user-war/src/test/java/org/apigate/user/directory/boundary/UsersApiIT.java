@@ -1,19 +1,20 @@
 package org.apigate.user.directory.boundary;
 
 import jakarta.json.JsonObject;
+import org.apigate.testing.AuthSettings;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.PackagedWar;
 import org.apigate.testing.PlatformEndpoints;
+import org.apigate.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URL;
 import java.util.UUID;
 
@@ -22,13 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The user API on real Payara Micro, deployed as the WAR operators deploy, good paths and bad. */
+/**
+ * The user API on real Payara Micro, deployed as the WAR operators deploy, good paths and bad, called by an admin
+ * (who may do everything; who else may do what is {@link UsersAccessIT}).
+ */
 @ExtendWith(ArquillianExtension.class)
 class UsersApiIT {
 
+    static final String BEARER = "Bearer " + Tokens.admin("users-api-admin");
+    static final String[] ADMIN = {"Authorization", BEARER};
+
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/user.war"));
+        return PackagedWar.withConfig("user", AuthSettings.service("user"));
     }
 
     @ArquillianResource
@@ -52,7 +59,7 @@ class UsersApiIT {
     }
 
     JsonObject register(String username) {
-        Http.Reply created = Http.post(users, form(username, username + "@example.org", "Ada " + username));
+        Http.Reply created = Http.post(users, form(username, username + "@example.org", "Ada " + username), ADMIN);
         assertEquals(201, created.status(), created::toString);
         return created.json();
     }
@@ -65,14 +72,14 @@ class UsersApiIT {
     @Test
     void registersAndReadsAUser() {
         String name = unique();
-        Http.Reply created = Http.post(users, form(name, name + "@example.org", "Ada Lovelace"));
+        Http.Reply created = Http.post(users, form(name, name + "@example.org", "Ada Lovelace"), ADMIN);
 
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("id");
         assertTrue(created.header("Location").endsWith("/api/users/" + id), created::toString);
         assertNotNull(created.header("X-Request-Id"));
 
-        JsonObject read = Http.get(users + "/" + id).json();
+        JsonObject read = Http.get(users + "/" + id, ADMIN).json();
         assertEquals(name, read.getString("username"));
         assertEquals(name + "@example.org", read.getString("email"));
         assertEquals("Ada Lovelace", read.getString("displayName"));
@@ -84,7 +91,7 @@ class UsersApiIT {
         register(unique());
         register(unique());
 
-        Http.Reply page = Http.get(users + "?limit=1&offset=0");
+        Http.Reply page = Http.get(users + "?limit=1&offset=0", ADMIN);
 
         assertEquals(200, page.status(), page::toString);
         assertEquals(1, page.jsonArray().size());
@@ -96,13 +103,13 @@ class UsersApiIT {
         String name = unique();
         String id = register(name).getString("id");
 
-        Http.Reply updated = Http.put(users + "/" + id, form(name, name + "@example.org", "Renamed"));
+        Http.Reply updated = Http.put(users + "/" + id, form(name, name + "@example.org", "Renamed"), ADMIN);
         assertEquals(200, updated.status(), updated::toString);
-        assertEquals("Renamed", Http.get(users + "/" + id).json().getString("displayName"));
+        assertEquals("Renamed", Http.get(users + "/" + id, ADMIN).json().getString("displayName"));
 
-        assertEquals(204, Http.delete(users + "/" + id).status());
-        assertProblem(404, Http.get(users + "/" + id));
-        assertProblem(404, Http.delete(users + "/" + id));
+        assertEquals(204, Http.delete(users + "/" + id, ADMIN).status());
+        assertProblem(404, Http.get(users + "/" + id, ADMIN));
+        assertProblem(404, Http.delete(users + "/" + id, ADMIN));
     }
 
     @Test
@@ -110,13 +117,13 @@ class UsersApiIT {
         String name = unique();
         register(name);
 
-        assertProblem(409, Http.post(users, form(name, unique() + "@example.org", "Other")));
-        assertProblem(409, Http.post(users, form(unique(), name + "@example.org", "Other")));
+        assertProblem(409, Http.post(users, form(name, unique() + "@example.org", "Other"), ADMIN));
+        assertProblem(409, Http.post(users, form(unique(), name + "@example.org", "Other"), ADMIN));
     }
 
     @Test
     void namesEveryInvalidField() {
-        JsonObject problem = assertProblem(400, Http.post(users, form("has space", "not-an-email", "")));
+        JsonObject problem = assertProblem(400, Http.post(users, form("has space", "not-an-email", ""), ADMIN));
 
         String errors = problem.getJsonArray("errors").toString();
         assertTrue(errors.contains("\"username\""), errors);
@@ -126,39 +133,41 @@ class UsersApiIT {
 
     @Test
     void rejectsMissingBody() {
-        assertProblem(400, Http.post(users, ""));
+        assertProblem(400, Http.post(users, "", ADMIN));
     }
 
     @Test
     void rejectsMalformedJson() {
-        assertProblem(400, Http.post(users, "{\"username\": "));
-        assertProblem(400, Http.post(users, "[1,2,3]"));
-        assertProblem(400, Http.post(users, "{\"username\": {\"nested\": true}}"));
+        assertProblem(400, Http.post(users, "{\"username\": ", ADMIN));
+        assertProblem(400, Http.post(users, "[1,2,3]", ADMIN));
+        assertProblem(400, Http.post(users, "{\"username\": {\"nested\": true}}", ADMIN));
     }
 
     @Test
     void rejectsWrongContentTypeWith415() {
-        assertProblem(415, Http.send("POST", users, "username=x", "Content-Type", "text/plain"));
+        assertProblem(415, Http.send("POST", users, "username=x", "Content-Type", "text/plain",
+                "Authorization", BEARER));
     }
 
     @Test
     void rejectsBadPagingParameters() {
-        assertProblem(400, Http.get(users + "?limit=0"));
-        assertProblem(400, Http.get(users + "?limit=100000"));
-        assertProblem(400, Http.get(users + "?offset=-1"));
-        assertProblem(404, Http.get(users + "?limit=abc"));
+        assertProblem(400, Http.get(users + "?limit=0", ADMIN));
+        assertProblem(400, Http.get(users + "?limit=100000", ADMIN));
+        assertProblem(400, Http.get(users + "?offset=-1", ADMIN));
+        assertProblem(404, Http.get(users + "?limit=abc", ADMIN));
     }
 
     @Test
     void answersUnknownRoutesAndMethodsWithProblems() {
-        assertProblem(404, Http.get(api + "/nothing-here"));
-        JsonObject notAllowed = assertProblem(405, Http.send("PATCH", users, "{}", "Content-Type", "application/json"));
+        assertProblem(404, Http.get(api + "/nothing-here", ADMIN));
+        JsonObject notAllowed = assertProblem(405, Http.send("PATCH", users, "{}", "Content-Type", "application/json",
+                "Authorization", BEARER));
         assertNotNull(notAllowed.getString("detail"));
     }
 
     @Test
     void echoesAWellFormedRequestIdInProblems() {
-        Http.Reply reply = Http.get(users + "/unknown", "X-Request-Id", "trace-42");
+        Http.Reply reply = Http.get(users + "/unknown", "X-Request-Id", "trace-42", "Authorization", BEARER);
 
         assertEquals("trace-42", assertProblem(404, reply).getString("requestId"));
         assertEquals("trace-42", reply.header("X-Request-Id"));
