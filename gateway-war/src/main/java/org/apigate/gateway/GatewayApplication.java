@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.apigate.common.auth.Roles;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -15,6 +16,6 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("/admin")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"customer", "admin"})
+@DeclareRoles({Roles.CUSTOMER, Roles.ADMIN})
 public class GatewayApplication extends Application {
 }

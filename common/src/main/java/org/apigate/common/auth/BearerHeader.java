@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>any other scheme ({@code Basic ...}) is not a bearer token: the request counts as carrying none.</li>
  * </ul>
  */
-final class BearerHeader {
+public final class BearerHeader {
 
     static final String AUTHORIZATION = "Authorization";
     static final String SCHEME = "Bearer";
@@ -23,7 +23,7 @@ final class BearerHeader {
     }
 
     /** The bearer token of the request, or null when it sent no bearer credentials. */
-    static String tokenOf(HttpServletRequest request) throws TokenRefusedException {
+    public static String tokenOf(HttpServletRequest request) throws TokenRefusedException {
         List<String> headers = Collections.list(request.getHeaders(AUTHORIZATION));
         if (headers.isEmpty()) {
             return null;

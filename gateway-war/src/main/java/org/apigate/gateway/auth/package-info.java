@@ -1,14 +1,10 @@
 /**
- * Authentication of every gateway request with a MicroProfile JWT bearer token.
- * <p>
- * Verification is Payara's MP-JWT (signature RS256/ES256, {@code iss}, {@code aud}, {@code exp} with
- * {@code mp.jwt.verify.clock.skew}); nothing here parses or verifies a token by hand. {@link
- * org.apigate.gateway.auth.BearerTokenMechanism} wraps the platform mechanism to add what Payara 6.2025.10 lacks:
- * a problem+json 401 with {@code WWW-Authenticate}, the checks on the Authorization header itself (one header,
- * bounded size, scheme case-insensitive), {@code nbf}/{@code iat} on the verified token, and a reload of the issuer's
- * keys when a token is refused (key rotation: an unknown {@code kid}); an accepted token is remembered
- * ({@link org.apigate.gateway.auth.VerifiedTokens}) so that its signature is checked once, not on every request.
- * Authorization is {@code @RolesAllowed} on the
- * resources; a missing token there is answered by {@link org.apigate.gateway.auth.MissingTokenMapper}.
+ * Authentication in the gateway: who sent a request, from its bearer token, verified by the token verifier every WAR
+ * shares ({@link org.apigate.common.auth.TokenVerifier}: MP JWT's {@code mp.jwt.verify.*} keys, RS256/ES256, the
+ * shapes Entra ID, Auth0, Okta and Keycloak issue, roles from {@code gateway.auth.roles-claim}). Proxied and composed
+ * requests are authenticated by the pipeline's {@link org.apigate.gateway.auth.Authenticate} stage; the operators'
+ * JAX-RS area by the container with the same verifier
+ * ({@link org.apigate.gateway.auth.AdminAreaAuthentication}), so {@code @RolesAllowed} and {@code JsonWebToken} work
+ * there as in every service.
  */
 package org.apigate.gateway.auth;

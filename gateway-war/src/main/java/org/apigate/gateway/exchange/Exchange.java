@@ -144,9 +144,12 @@ public final class Exchange {
         return instance;
     }
 
-    /** Records a call to a service made for this request: the instance and how long it took. */
-    public void upstreamCall(URI instance, long nanos) {
+    public void instance(URI instance) {
         this.instance = instance;
+    }
+
+    /** Adds the time of calls to services made on the request's thread for this request. */
+    public void upstreamCall(long nanos) {
         upstreamNanos = Math.max(upstreamNanos, 0) + nanos;
     }
 

@@ -56,7 +56,7 @@ class KeyRotationIT {
                         "http://127.0.0.1:" + ISSUER.getAddress().getPort() + "/jwks.json",
                         "mp.jwt.verify.issuer", Tokens.ISSUER,
                         // longer than this test runs, so that the flood below can cause no second reload
-                        KeyReload.MIN_INTERVAL_KEY, "600"))
+                        "gateway.auth.key-reload-interval", "600"))
                 .addClass(ProbeResource.class);
     }
 

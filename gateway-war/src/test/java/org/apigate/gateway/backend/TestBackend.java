@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  * it answers every request with an echo of it (backend name, method, path, query, headers, body) unless the request
  * asks, with the header {@code X-Test-Behaviour}, to be answered {@code slow}ly (held until the backend closes, at
  * most 10 s), to send its headers and half its body and then stall ({@code stall-body}, held likewise), to have its
- * connection {@code close}d without an answer, with {@code unavailable} (503), or with
- * {@code status=N} and a problem body. {@link #down(boolean)} makes it close every connection. It records what it
+ * connection {@code close}d without an answer, with {@code unavailable} (503), {@code created} (201 with a
+ * {@code Location} below the path it received, as a service gives it), or with {@code status=N} and a problem body. {@link #down(boolean)} makes it close every connection. It records what it
  * received.
  */
 public final class TestBackend implements AutoCloseable {
@@ -125,6 +125,10 @@ public final class TestBackend implements AutoCloseable {
         String id = request.header("X-Request-Id").orElse(null);
         if (behaviour.equals("unavailable")) {
             return Answer.problem(503, "unavailable at " + name, id);
+        }
+        if (behaviour.equals("created")) {
+            return new Answer(201, Map.of("Location", "http://127.0.0.1:" + server.getAddress().getPort()
+                    + request.path() + "/new-1"), "");
         }
         if (behaviour.startsWith("status=")) {
             return Answer.problem(Integer.parseInt(behaviour.substring(7)), "answered by " + name, id);

@@ -2,6 +2,8 @@ package org.apigate.gateway.access.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.common.auth.Roles;
+import org.apigate.common.auth.Unauthorized;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.access.entity.Verdict;
@@ -23,10 +25,6 @@ import java.io.IOException;
 @ApplicationScoped
 public class Authorize implements Stage {
 
-    static final String ADMIN = "admin";
-    static final String CHALLENGE = "Bearer";
-    static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
-
     @Inject
     OrderOwners owners;
 
@@ -44,9 +42,9 @@ public class Authorize implements Stage {
             throw unauthenticated(exchange, caller);
         }
         if (route.roles().stream().noneMatch(caller::hasRole)) {
-            throw forbidden(exchange, "The caller's roles do not include one this route needs.");
+            throw forbidden("The caller's roles do not include one this route needs.");
         }
-        if (caller.hasRole(ADMIN)) {
+        if (caller.hasRole(Roles.ADMIN)) {
             return true;
         }
         Verdict verdict = AccessRules.decide(caller, exchange.method(), route, exchange.target(),
@@ -59,22 +57,21 @@ public class Authorize implements Stage {
                     caller);
         };
         if (!allowed) {
-            throw forbidden(exchange, "This caller may not " + exchange.method() + " " + exchange.target().path() + ".");
+            throw forbidden("This caller may not " + exchange.method() + " " + exchange.target().path() + ".");
         }
         return true;
     }
 
     private static ProblemException unauthenticated(Exchange exchange, Caller caller) {
         if (caller.refusal() == null) {
-            exchange.gatewayHeaders().put("WWW-Authenticate", CHALLENGE);
-            return new ProblemException(Problem.of(401, "Unauthorized",
-                    "This resource needs a bearer token: send Authorization: Bearer <JWT>."));
+            exchange.gatewayHeaders().put("WWW-Authenticate", Unauthorized.CHALLENGE);
+            return new ProblemException(Unauthorized.missingToken());
         }
-        exchange.gatewayHeaders().put("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
+        exchange.gatewayHeaders().put("WWW-Authenticate", Unauthorized.INVALID_TOKEN_CHALLENGE);
         return new ProblemException(Problem.typed(401, "invalid-token", "Invalid token", caller.refusal()));
     }
 
-    private static ProblemException forbidden(Exchange exchange, String detail) {
+    private static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "Forbidden", detail));
     }
 }

@@ -42,8 +42,14 @@ class OrderOwners {
         headers.remove("Content-Type");
         headers.remove("Content-Length");
         String target = RequestTarget.path(List.of("api", "orders", orderId));
-        BufferedReply order = upstream.fetch(new UpstreamRequest("GET", AccessRules.ORDER_SERVICE, target, headers,
-                RequestBody.NONE, settings.timeout(exchange.route())), null);
+        long start = System.nanoTime();
+        BufferedReply order;
+        try {
+            order = upstream.fetch(new UpstreamRequest("GET", AccessRules.ORDER_SERVICE, target, headers,
+                    RequestBody.NONE, settings.timeout(exchange.route())), null);
+        } finally {
+            exchange.upstreamCall(System.nanoTime() - start);
+        }
         if (order.status() == 404) {
             throw new ProblemException(Problem.of(404, "Not Found", "There is no order " + orderId + "."));
         }

@@ -28,7 +28,13 @@ public class Compose implements Stage {
 
     @Override
     public boolean apply(Exchange exchange) {
-        Overview overview = composer.compose(exchange.target().segment(2), ForwardedHeaders.of(exchange));
+        long start = System.nanoTime();
+        Overview overview;
+        try {
+            overview = composer.compose(exchange.target().segment(2), ForwardedHeaders.of(exchange));
+        } finally {
+            exchange.upstreamCall(System.nanoTime() - start);
+        }
         exchange.reply(BufferedReply.json(200, overview.toJson().toString(),
                 Map.of(COMPLETE, List.of(String.valueOf(overview.complete())))));
         return true;

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routes.control;
 
+import org.apigate.common.auth.Roles;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.routes.entity.Route;
@@ -24,7 +25,7 @@ final class RouteParser {
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    static final Set<String> DEFAULT_ROLES = Set.of("customer", "admin");
+    static final Set<String> DEFAULT_ROLES = Set.of(Roles.CUSTOMER, Roles.ADMIN);
 
     private RouteParser() {
     }

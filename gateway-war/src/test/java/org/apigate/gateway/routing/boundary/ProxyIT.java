@@ -182,17 +182,45 @@ class ProxyIT {
     }
 
     @Test
-    void setsForwardedHeadersAndExtendsForwardedFor() {
+    void replacesForwardedHeadersFromAnUntrustedClient() {
         Http.Reply reply = call("GET", "/api/users/fwd", null, "X-Forwarded-For", "203.0.113.7, 198.51.100.2",
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example");
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "for=203.0.113.7",
+                "Host", "evil.example");
 
         JsonObject headers = reply.json().getJsonObject("headers");
-        assertEquals("203.0.113.7, 198.51.100.2, 127.0.0.1", first(headers, "x-forwarded-for"));
+        assertEquals("127.0.0.1", first(headers, "x-forwarded-for"), "the peer, not what the client claims");
         assertEquals("http", first(headers, "x-forwarded-proto"));
-        assertEquals(gateway.substring("http://".length()), first(headers, "x-forwarded-host"));
+        assertEquals(gateway.substring("http://".length()), first(headers, "x-forwarded-host"),
+                "the gateway's own address, never the client's Host");
+        assertFalse(headers.containsKey("forwarded"), "RFC 7239 claims of a client are dropped");
+    }
 
-        JsonObject direct = call("GET", "/api/users/fwd", null).json().getJsonObject("headers");
-        assertEquals("127.0.0.1", first(direct, "x-forwarded-for"));
+    @Test
+    void extendsForwardedHeadersFromATrustedProxyAndAnswersTheConfiguredPublicUrl() {
+        LiveConfigSource.write(LIVE_CONFIG, Map.of("gateway.trusted-proxies", "10.0.0.0/8, 127.0.0.1"));
+        try {
+            Http.Reply reply = call("GET", "/api/users/fwd", null, "X-Forwarded-For", "203.0.113.7, 10.1.2.3",
+                    "X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com");
+            JsonObject headers = reply.json().getJsonObject("headers");
+            assertEquals("203.0.113.7, 10.1.2.3, 127.0.0.1", first(headers, "x-forwarded-for"));
+            assertEquals("https", first(headers, "x-forwarded-proto"));
+            assertEquals("api.example.com", first(headers, "x-forwarded-host"));
+
+            Http.Reply created = call("POST", "/api/users", "{}", "X-Forwarded-Proto", "https",
+                    "X-Forwarded-Host", "api.example.com", TestBackend.BEHAVIOUR, "created");
+            assertEquals("https://api.example.com/api/users/new-1", created.header("Location"), created::toString);
+
+            LiveConfigSource.write(LIVE_CONFIG, Map.of("gateway.trusted-proxies", "127.0.0.1",
+                    "gateway.public-url", "https://shop.example.com"));
+            Http.Reply configured = call("POST", "/api/users", "{}", "X-Forwarded-Host", "elsewhere.example",
+                    TestBackend.BEHAVIOUR, "created");
+            assertEquals("https://shop.example.com/api/users/new-1", configured.header("Location"));
+        } finally {
+            LiveConfigSource.write(LIVE_CONFIG, Map.of());
+        }
+        Http.Reply untrusted = call("POST", "/api/users", "{}", "Host", "evil.example", TestBackend.BEHAVIOUR,
+                "created");
+        assertEquals(gateway + "/api/users/new-1", untrusted.header("Location"), "a client's Host never steers it");
     }
 
     @Test
@@ -325,18 +353,30 @@ class ProxyIT {
     }
 
     @Test
-    void answers503WhenEveryInstanceIsEjected() {
+    void ejectsNoMoreThanItsShareOfAServiceAndTriesEveryInstanceWhenAllAreOut() {
         awaitInRotation("inventory", STOCK_1.url("/inventory"), STOCK_2.url("/inventory"));
-
-        Http.Reply reply = null;
-        for (int i = 0; i < 8 && (reply == null || reply.status() != 503); i++) {
-            reply = misbehaving("GET", "/api/inventory/items/drop", "close");
+        for (int i = 0; i < 8; i++) {
+            assertProblem(502, misbehaving("GET", "/api/inventory/items/drop", "close"));
         }
+        List<String> statuses = List.of(instance("inventory", STOCK_1.url("/inventory")).getString("status"),
+                instance("inventory", STOCK_2.url("/inventory")).getString("status"));
+        assertEquals(1, statuses.stream().filter("ejected"::equals).count(),
+                "max-ejection-percent 50: one of two at most, whatever both did: " + statuses);
+        assertEquals(200, call("GET", "/api/inventory/items/after", null).status(), "the survivor serves");
 
-        JsonObject problem = assertProblem(503, reply);
-        assertTrue(problem.getString("type").endsWith("/no-healthy-instance"), problem::toString);
-        assertEquals("ejected", instance("inventory", STOCK_1.url("/inventory")).getString("status"));
-        assertEquals("ejected", instance("inventory", STOCK_2.url("/inventory")).getString("status"));
+        LiveConfigSource.write(LIVE_CONFIG, Map.of("gateway.proxy.max-ejection-percent", "100"));
+        try {
+            for (int i = 0; i < 8; i++) {
+                misbehaving("GET", "/api/inventory/items/drop", "close");
+            }
+            assertEquals("ejected", instance("inventory", STOCK_1.url("/inventory")).getString("status"));
+            assertEquals("ejected", instance("inventory", STOCK_2.url("/inventory")).getString("status"));
+            id = "it-" + UUID.randomUUID();
+            Http.Reply panic = call("GET", "/api/inventory/items/panic", null);
+            assertEquals(200, panic.status(), () -> "every instance ejected: all are tried, not a 503: " + panic);
+        } finally {
+            LiveConfigSource.write(LIVE_CONFIG, Map.of());
+        }
     }
 
     @Test
@@ -373,9 +413,9 @@ class ProxyIT {
 
     @Test
     void countsRequestsByRouteAndStatusAndTimesUpstreamCalls() {
-        Map<String, String> user200 = Map.of("route", "user", "status", "200");
+        Map<String, String> user200 = Map.of("route", "users", "status", "200");
         Map<String, String> unrouted404 = Map.of("route", "unrouted", "status", "404");
-        Map<String, String> order401 = Map.of("route", "order", "status", "401");
+        Map<String, String> order401 = Map.of("route", "orders", "status", "401");
         String upstreamCount = "gateway_upstream_duration_seconds_count";
         ScrapedMetrics before = ScrapedMetrics.of(gateway);
 
@@ -383,7 +423,7 @@ class ProxyIT {
         assertProblem(404, call("GET", "/api/nothing-metered", null));
         assertProblem(401, Http.get(gateway + "/api/orders/metered", "Authorization", "Bearer not-a-token"));
 
-        // counted when the container is done with the request, just after the client got its answer
+        // counted just after the client got its answer
         await(Duration.ofSeconds(10), () -> ScrapedMetrics.of(gateway).value("gateway_requests_total", order401)
                 > before.value("gateway_requests_total", order401), "the refused request counted");
         ScrapedMetrics after = ScrapedMetrics.of(gateway);
@@ -404,13 +444,13 @@ class ProxyIT {
         assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
                 "X-Request-Id", refusedId).status());
 
-        Matcher proxied = Pattern.compile("id=" + Pattern.quote(id) + " sub=proxy-admin route=user method=GET "
+        Matcher proxied = Pattern.compile("id=" + Pattern.quote(id) + " sub=proxy-admin route=users method=GET "
                 + "path=/api/users/logged status=200 upstream_ms=(\\d+\\.\\d) total_ms=(\\d+\\.\\d)")
                 .matcher(accessLine(id));
         assertTrue(proxied.matches(), proxied::toString);
         assertTrue(Double.parseDouble(proxied.group(1)) <= Double.parseDouble(proxied.group(2)));
         String refused = accessLine(refusedId);
-        assertTrue(refused.matches("id=" + Pattern.quote(refusedId) + " sub=- route=order method=GET "
+        assertTrue(refused.matches("id=" + Pattern.quote(refusedId) + " sub=- route=orders method=GET "
                 + "path=/api/orders/logged status=401 upstream_ms=- total_ms=\\d+\\.\\d"), refused);
     }
 
@@ -465,6 +505,7 @@ class ProxyIT {
 
     @Test
     void publishesHealthMetricsAndItsOpenApiDocument() {
+        assertEquals(200, call("GET", "/api/users/counted", null).status());
         assertEquals(200, Http.get(gateway + "/health/live").status());
         Http.Reply metrics = Http.get(gateway + "/metrics");
         assertEquals(200, metrics.status());
