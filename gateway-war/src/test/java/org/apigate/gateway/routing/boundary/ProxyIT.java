@@ -377,6 +377,8 @@ class ProxyIT {
         } finally {
             LiveConfigSource.write(LIVE_CONFIG, Map.of());
         }
+        awaitCleared("inventory", "/api/inventory/items/recovered", STOCK_1.url("/inventory"),
+                STOCK_2.url("/inventory"));
     }
 
     @Test
@@ -572,6 +574,21 @@ class ProxyIT {
     void awaitInRotation(String service, String... urls) {
         await(Duration.ofSeconds(15), () -> Stream.of(urls)
                 .allMatch(url -> instance(service, url).getString("status").equals("up")), service + " in rotation");
+    }
+
+    /**
+     * Waits until the instances are in rotation with a clean record, sending successful requests to {@code path} (a
+     * success clears an instance's failures): the next test must not find them on probation.
+     */
+    void awaitCleared(String service, String path, String... urls) {
+        await(Duration.ofSeconds(20), () -> {
+            boolean clean = Stream.of(urls).map(url -> instance(service, url))
+                    .allMatch(i -> i.getString("status").equals("up") && i.getInt("consecutiveFailures") == 0);
+            if (!clean) {
+                call("GET", path, null);
+            }
+            return clean;
+        }, service + " in rotation with a clean record");
     }
 
     static void await(Duration timeout, BooleanSupplier condition, String what) {
