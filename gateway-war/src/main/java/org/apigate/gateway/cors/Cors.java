@@ -9,6 +9,7 @@ import org.apigate.gateway.config.Setting;
 import org.apigate.gateway.exchange.BufferedReply;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.Stage;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public class Cors implements Stage {
     static final String PREFIX = "gateway.cors.";
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private Setting<Set<String>> origins;
     private Setting<List<String>> methods;

@@ -8,6 +8,7 @@ import org.apigate.gateway.config.Setting;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.Origin;
 import org.apigate.gateway.exchange.Stage;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
@@ -33,7 +34,7 @@ public class ClientOrigin implements Stage {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+](:\\d{1,5})?");
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private Setting<List<AddressRange>> trustedProxies;
     private Setting<Optional<URI>> publicUrl;

@@ -10,9 +10,11 @@ import java.io.IOException;
 
 /**
  * The gateway's entry point: every request that is not for the operators' area ({@code /admin}, JAX-RS) goes through
- * the {@link Pipeline}. A plain servlet, so a request costs no JAX-RS matching and no per-request beans.
+ * the {@link Pipeline}. A plain servlet, so a request costs no JAX-RS matching and no per-request beans. Mapped as
+ * the default servlet ({@code /}) for routes anywhere, and by prefix for {@code /api/*}, where the routes usually
+ * are: a prefix match spares the container its look for a static file of that name, which the default mapping makes.
  */
-@WebServlet(name = "gateway", urlPatterns = "/", loadOnStartup = 1)
+@WebServlet(name = "gateway", urlPatterns = {"/api/*", "/"}, loadOnStartup = 1)
 public class GatewayServlet extends HttpServlet {
 
     @Inject

@@ -2,6 +2,7 @@ package org.apigate.gateway.ratelimit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
@@ -37,7 +38,7 @@ class QuotaSettings {
     }
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     /** By config key: a key shared by several policies parses and reports its value once. */
     private final ConcurrentMap<String, QuotaSetting> settings = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package org.apigate.gateway.cors;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.exchange.Exchange;
@@ -23,7 +24,7 @@ class CorsTest {
     final Cors cors = new Cors();
 
     {
-        cors.config = config;
+        cors.config = new CachedConfig(config, 0);
         cors.create();
     }
 

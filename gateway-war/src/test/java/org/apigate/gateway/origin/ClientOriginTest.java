@@ -1,5 +1,6 @@
 package org.apigate.gateway.origin;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.exchange.Origin;
 import org.apigate.gateway.exchange.TestRequest;
@@ -23,7 +24,7 @@ class ClientOriginTest {
     final ClientOrigin origin = new ClientOrigin();
 
     {
-        origin.config = config;
+        origin.config = new CachedConfig(config, 0);
         origin.create();
     }
 

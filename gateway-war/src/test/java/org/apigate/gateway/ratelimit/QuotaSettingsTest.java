@@ -1,5 +1,6 @@
 package org.apigate.gateway.ratelimit;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class QuotaSettingsTest {
 
     static QuotaSettings settings(MapConfig config) {
         QuotaSettings settings = new QuotaSettings();
-        settings.config = config;
+        settings.config = new CachedConfig(config, 0);
         return settings;
     }
 

@@ -2,6 +2,7 @@ package org.apigate.gateway.aggregate.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ public class OverviewSettings {
     static final String DEADLINE = "gateway.overview.deadline";
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     /** How long each call (user, orders, stock) may take, counted from its start. */
     public Duration branchTimeout() {

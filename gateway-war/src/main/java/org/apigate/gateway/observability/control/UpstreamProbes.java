@@ -2,6 +2,7 @@ package org.apigate.gateway.observability.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
@@ -36,7 +37,7 @@ public class UpstreamProbes {
     static final String OFF = "none";
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private final Map<URI, Probe> last = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ public class RouteCatalog {
     private static final Logger LOG = Logger.getLogger(RouteCatalog.class.getName());
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private long refreshNanos;

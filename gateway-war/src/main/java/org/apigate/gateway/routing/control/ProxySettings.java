@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.config.Setting;
 import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 public class ProxySettings {
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private Setting<Duration> timeout;
     private Setting<Long> maxBodyBytes;
@@ -34,9 +35,9 @@ public class ProxySettings {
     public ProxySettings() {
     }
 
-    /** For tests: settings read from {@code config}. */
+    /** For tests: settings read from {@code config}, uncached. */
     public ProxySettings(Config config) {
-        this.config = config;
+        this.config = new CachedConfig(config, 0);
         create();
     }
 

@@ -3,6 +3,7 @@ package org.apigate.gateway.routing.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.routing.entity.Instance;
+import org.apigate.gateway.config.CachedConfig;
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
@@ -27,7 +28,7 @@ public class ServiceDirectory {
     static final int MAX_WEIGHT = 1000;
 
     @Inject
-    Config config;
+    CachedConfig config;
 
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routes.control;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.exchange.Exchange;
@@ -39,7 +40,7 @@ class MatchRouteTest {
 
     static RouteCatalog catalog(TestConfig config) {
         RouteCatalog catalog = new RouteCatalog();
-        catalog.config = config;
+        catalog.config = new CachedConfig(config, 0);
         catalog.start();
         return catalog;
     }

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routes.control;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.routes.entity.Route;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ShippedRoutesTest {
     @Test
     void theDefaultRoutesServeTheThreeServices() throws IOException {
         RouteCatalog catalog = new RouteCatalog();
-        catalog.config = shipped();
+        catalog.config = new CachedConfig(shipped(), 0);
         catalog.start();
 
         assertEquals(List.of(), catalog.problems());

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routing.control;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.routing.entity.Instance;
@@ -147,7 +148,7 @@ class LoadBalancerTest {
     @Test
     void readsTheInstancesFromTheDirectory() {
         ServiceDirectory directory = new ServiceDirectory();
-        directory.config = TestConfig.of("gateway.service.s.urls", A + ";weight=2," + B);
+        directory.config = new CachedConfig(TestConfig.of("gateway.service.s.urls", A + ";weight=2," + B), 0);
         balancer.directory = directory;
 
         assertEquals(List.of(A, B, A), List.of(balancer.candidates("s").get(0), balancer.candidates("s").get(0),

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routing.control;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.routing.entity.Instance;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ServiceDirectoryTest {
     final ServiceDirectory directory = new ServiceDirectory();
 
     {
-        directory.config = config;
+        directory.config = new CachedConfig(config, 0);
     }
 
     static Instance instance(String url, int weight) {

@@ -1,5 +1,6 @@
 package org.apigate.gateway.routing.control;
 
+import org.apigate.gateway.config.CachedConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apigate.common.problem.ProblemException;
@@ -94,7 +95,7 @@ class UpstreamTest {
     /** A new upstream with a new balancer: its first candidate is A. */
     Upstream upstream() {
         ServiceDirectory directory = new ServiceDirectory();
-        directory.config = config;
+        directory.config = new CachedConfig(config, 0);
         LoadBalancer balancer = new LoadBalancer(health);
         balancer.directory = directory;
         return new Upstream(balancer, client, health, settings, List.of((service, instance, nanos, failure) ->
