@@ -49,6 +49,16 @@ public final class Setting<T> {
         return new Setting<>(config, key, defaultValue, text -> atLeast(text, min));
     }
 
+    /** {@code true} or {@code false}. */
+    public static Setting<Boolean> flag(Config config, String key, boolean defaultValue) {
+        return new Setting<>(config, key, defaultValue, text -> {
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("must be true or false");
+            }
+            return Boolean.parseBoolean(text);
+        });
+    }
+
     public T get() {
         String raw = config.getOptionalValue(key, String.class).map(String::strip).orElse(null);
         State<T> current = state;

@@ -52,7 +52,7 @@ public class Cors implements Stage {
         exposed = new Setting<>(config, PREFIX + "exposed-headers", List.of("Location", "X-Request-Id", "RateLimit",
                 "RateLimit-Policy", "Retry-After", "X-Gateway-Complete"), Cors::list);
         maxAge = Setting.number(config, PREFIX + "max-age", 600, 0);
-        credentials = new Setting<>(config, PREFIX + "allow-credentials", false, Cors::bool);
+        credentials = Setting.flag(config, PREFIX + "allow-credentials", false);
     }
 
     @Override
@@ -120,10 +120,4 @@ public class Cors implements Stage {
         return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
-    private static boolean bool(String text) {
-        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("must be true or false");
-        }
-        return Boolean.parseBoolean(text);
-    }
 }

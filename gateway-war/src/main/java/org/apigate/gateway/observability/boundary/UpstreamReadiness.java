@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.observability.control.GatewayMetrics;
 import org.apigate.gateway.observability.control.ServiceAvailability;
-import org.apigate.gateway.observability.control.UpstreamProbes;
+import org.apigate.gateway.routing.control.ActiveHealth;
 import org.apigate.gateway.routing.control.PassiveHealth;
 import org.apigate.gateway.routes.control.RouteCatalog;
 import org.apigate.gateway.routes.entity.Route;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public class UpstreamReadiness implements HealthCheck {
     PassiveHealth health;
 
     @Inject
-    UpstreamProbes probes;
+    ActiveHealth probes;
 
     @Inject
     GatewayMetrics metrics;
@@ -62,8 +63,9 @@ public class UpstreamReadiness implements HealthCheck {
             instances.put(route.service(), configured);
             all.addAll(configured);
             configured.forEach(instance -> metrics.watch(route.service(), instance));
+            probes.watch(route.service());
         }
-        Map<URI, Boolean> probed = probes.probing() ? probes.ready(all) : null;
+        Map<URI, Boolean> probed = probes.probing() ? probeResults(all) : null;
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         List<String> unavailable = new ArrayList<>();
         instances.forEach((service, configured) -> {
@@ -79,5 +81,14 @@ public class UpstreamReadiness implements HealthCheck {
             response.withData("unavailable", String.join(",", unavailable));
         }
         return response.status(unavailable.isEmpty()).build();
+    }
+
+    /** The last probe of each instance; one not probed yet (just configured) counts as ready until it is. */
+    private Map<URI, Boolean> probeResults(Set<URI> instances) {
+        Map<URI, Boolean> results = new HashMap<>();
+        for (URI instance : instances) {
+            results.put(instance, !Boolean.FALSE.equals(probes.ready(instance)));
+        }
+        return results;
     }
 }

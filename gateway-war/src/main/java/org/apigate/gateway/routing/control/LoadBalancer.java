@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Chooses the instances to try for a call: smooth weighted round-robin (nginx's algorithm: over any window of
  * total-weight picks each instance gets exactly its share, spread evenly) over the instances in rotation - weight
- * above 0 and not ejected by passive health - then the other instances in rotation in configured order, for
+ * above 0, not ejected by passive health, not failing its readiness probe (active health) - then the other
+ * instances in rotation in configured order, for
  * failover. When no instance is in rotation the gateway does not answer 503 but tries them all (panic routing, as
  * Envoy does): an ejection is a guess, and a guess that leaves a service without any instance is an outage the
  * gateway made itself. Only a service with no instance configured (or all drained, weight 0) is unavailable.
@@ -33,9 +34,13 @@ public class LoadBalancer {
     @Inject
     PassiveHealth health;
 
+    @Inject
+    ActiveHealth probes;
+
     public LoadBalancer() {
     }
 
+    /** For tests: passive health only (no probes). */
     LoadBalancer(PassiveHealth health) {
         this.health = health;
     }
@@ -60,9 +65,12 @@ public class LoadBalancer {
             throw new ProblemException(Problem.typed(503, "no-healthy-instance", "Service Unavailable",
                     "No instance of the " + service + " service is configured."));
         }
+        if (probes != null) {
+            probes.watch(service);
+        }
         List<Instance> inRotation = new ArrayList<>(serving.size());
         for (Instance instance : serving) {
-            if (health.available(instance.url())) {
+            if (health.available(instance.url()) && (probes == null || probes.inRotation(instance.url()))) {
                 inRotation.add(instance);
             }
         }

@@ -37,9 +37,4 @@ class ServiceAvailabilityTest {
                 ServiceAvailability.of("svc", List.of(A, B), i -> true, null));
     }
 
-    @Test
-    void probesTheServerOrBelowTheBaseUrl() {
-        assertEquals(URI.create("http://127.0.0.1:1/health/ready"), UpstreamProbes.resolve(A, "/health/ready"));
-        assertEquals(URI.create("http://127.0.0.1:1/svc/api/ping"), UpstreamProbes.resolve(A, "api/ping"));
-    }
 }
