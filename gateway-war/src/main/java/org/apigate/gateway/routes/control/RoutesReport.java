@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.routing.control.ActiveHealth;
 import org.apigate.gateway.routing.control.PassiveHealth;
 import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.apigate.gateway.routing.entity.Instance;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 /**
  * The routes as operators need to see them ({@code GET /admin/routes}): each route as configured now - path,
  * service and upstream path, methods, authentication, roles, rate-limit policy - with its service's instances, their
- * weights and passive health ({@code up}, or {@code ejected} until a time, with the last failure kinds); and the
+ * weights, passive health ({@code up}, or {@code ejected} until a time, with the last failure kinds) and last
+ * readiness probe ({@code ready}, {@code failing}, {@code none}); and the
  * route definitions that are skipped, with the reason.
  */
 @ApplicationScoped
@@ -34,13 +36,17 @@ public class RoutesReport {
     @Inject
     PassiveHealth health;
 
+    @Inject
+    ActiveHealth probes;
+
     public JsonObject current() {
         Instant now = health.now();
         JsonArrayBuilder routes = Json.createArrayBuilder();
         for (Route route : catalog.routes()) {
             JsonArrayBuilder instances = Json.createArrayBuilder();
             for (Instance instance : directory.instancesOf(route.service())) {
-                instances.add(describe(instance, health.stateOf(instance.url()), now));
+                instances.add(describe(instance, health.stateOf(instance.url()), now)
+                        .add("probe", probe(probes.ready(instance.url()))));
             }
             routes.add(Json.createObjectBuilder()
                     .add("name", route.name())
@@ -57,6 +63,11 @@ public class RoutesReport {
         JsonArrayBuilder skipped = Json.createArrayBuilder();
         catalog.problems().forEach(skipped::add);
         return Json.createObjectBuilder().add("routes", routes).add("skipped", skipped).build();
+    }
+
+    /** The last readiness probe: {@code ready}, {@code failing}, or {@code none} (not probed, or probing off). */
+    private static String probe(Boolean ready) {
+        return ready == null ? "none" : ready ? "ready" : "failing";
     }
 
     private static JsonObjectBuilder describe(Instance instance, InstanceState state, Instant now) {

@@ -6,6 +6,7 @@ import org.apigate.gateway.backend.GatewayArchive;
 import org.apigate.gateway.backend.LiveConfigSource;
 import org.apigate.gateway.backend.ScrapedMetrics;
 import org.apigate.gateway.backend.TestBackend;
+import org.apigate.gateway.backend.TestBackend.Received;
 import org.apigate.gateway.probe.AccessLogProbe;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
@@ -308,18 +309,22 @@ class ProxyIT {
 
     @Test
     void triesTheNextInstanceWhenOneRefusesEvenForAPost() {
-        awaitInRotation("order", ORDER_REFUSING);
-        int failuresBefore = instance("order", ORDER_REFUSING).getInt("consecutiveFailures");
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            id = "it-" + UUID.randomUUID();
-            ids.add(id);
-            Http.Reply reply = call("POST", "/api/orders", "{\"n\":" + i + "}");
-            assertEquals(200, reply.status(), reply::toString);
-            assertEquals(1, received(ORDER_1, ORDER_2), "each POST reaches exactly one instance");
+        // passive health alone: with active health the refusing instance would fail its probe and get no turn
+        LiveConfigSource.write(LIVE_CONFIG, Map.of("gateway.health.active", "false"));
+        try {
+            awaitInRotation("order", ORDER_REFUSING);
+            int failuresBefore = instance("order", ORDER_REFUSING).getInt("consecutiveFailures");
+            for (int i = 0; i < 3; i++) {
+                id = "it-" + UUID.randomUUID();
+                Http.Reply reply = call("POST", "/api/orders", "{\"n\":" + i + "}");
+                assertEquals(200, reply.status(), reply::toString);
+                assertEquals(1, received(ORDER_1, ORDER_2), "each POST reaches exactly one instance");
+            }
+            assertTrue(instance("order", ORDER_REFUSING).getInt("consecutiveFailures") > failuresBefore,
+                    "one of three turns started at the refusing instance");
+        } finally {
+            LiveConfigSource.write(LIVE_CONFIG, Map.of());
         }
-        assertTrue(instance("order", ORDER_REFUSING).getInt("consecutiveFailures") > failuresBefore,
-                "one of three turns started at the refusing instance");
     }
 
     @Test
@@ -382,8 +387,42 @@ class ProxyIT {
     }
 
     @Test
+    void takesAnInstanceThatFailsItsReadinessProbeOutOfRotationAndBackWithoutAFailedRequest() {
+        String failing = ORDER_1.url("/order");
+        awaitInRotation("order", failing, ORDER_2.url("/order"));
+        ORDER_1.down(true);
+        try {
+            await(Duration.ofSeconds(10), () -> "failing".equals(instance("order", failing).getString("probe")),
+                    "order-1's probe fails");
+            long before = ORDER_1.received().size();
+            for (int i = 0; i < 6; i++) {
+                Http.Reply reply = call("GET", "/api/orders/probed-" + i, null);
+                assertEquals("order-2", reply.json().getString("backend"), reply::toString);
+            }
+            assertEquals(before, ORDER_1.received().size() - probesSince(ORDER_1, before),
+                    "out of rotation: only probes reach it");
+        } finally {
+            ORDER_1.down(false);
+        }
+        await(Duration.ofSeconds(10), () -> "order-1".equals(
+                call("GET", "/api/orders/back-again", null).json().getString("backend")), "order-1 back in rotation");
+        assertEquals("up", instance("order", failing).getString("status"), "never ejected: no request failed");
+    }
+
+    /** How many of the requests a backend received since {@code since} were readiness probes. */
+    static long probesSince(TestBackend backend, long since) {
+        List<Received> received = backend.received();
+        return received.subList((int) since, received.size()).stream()
+                .filter(r -> r.path().equals("/health/ready")).count();
+    }
+
+    @Test
     void ejectsAnInstanceThatKeepsFailingAndTakesItBackAfterTheCooldown() {
         String failing = ORDER_1.url("/order");
+        // passive health alone: active health would take the instance out before any request failed on it; and no
+        // share limit: the order service's third instance, which refuses every connection, may be ejected already
+        LiveConfigSource.write(LIVE_CONFIG, Map.of("gateway.health.active", "false",
+                "gateway.proxy.max-ejection-percent", "100"));
         awaitInRotation("order", failing, ORDER_2.url("/order"));
         ORDER_1.down(true);
         try {
@@ -404,13 +443,17 @@ class ProxyIT {
         } finally {
             ORDER_1.down(false);
         }
-        await(Duration.ofSeconds(20), () -> "order-1".equals(
-                call("GET", "/api/orders/back", null).json().getString("backend")), "order-1 back in rotation");
-        JsonObject back = instance("order", failing);
-        assertEquals("up", back.getString("status"));
-        assertEquals(0, back.getInt("consecutiveFailures"));
-        assertEquals(0, ScrapedMetrics.of(gateway).value("gateway_circuitbreaker_open",
-                Map.of("service", "order", "instance", failing)), "closed again");
+        try {
+            await(Duration.ofSeconds(20), () -> "order-1".equals(
+                    call("GET", "/api/orders/back", null).json().getString("backend")), "order-1 back in rotation");
+            JsonObject back = instance("order", failing);
+            assertEquals("up", back.getString("status"));
+            assertEquals(0, back.getInt("consecutiveFailures"));
+            assertEquals(0, ScrapedMetrics.of(gateway).value("gateway_circuitbreaker_open",
+                    Map.of("service", "order", "instance", failing)), "closed again");
+        } finally {
+            LiveConfigSource.write(LIVE_CONFIG, Map.of());
+        }
     }
 
     @Test
