@@ -35,6 +35,11 @@ public class CallerTokenProducer {
     @Inject
     SecurityContext security;
 
+    /** Makes {@code token} the request's caller token, for an authentication step other than the mechanism. */
+    public static void remember(HttpServletRequest request, VerifiedToken token) {
+        request.setAttribute(ATTRIBUTE, token);
+    }
+
     @Produces
     @RequestScoped
     JsonWebToken callerToken() {

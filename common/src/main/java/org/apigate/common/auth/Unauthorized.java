@@ -40,6 +40,16 @@ public final class Unauthorized {
                 "Token keys unavailable", detail);
     }
 
+    /** The answer to a refused token as a JAX-RS response: 401 (or 503 when the keys cannot be read), a problem. */
+    public static Response refusal(TokenRefusedException refusal, String requestId) {
+        if (refusal instanceof KeysUnavailableException) {
+            return Response.fromResponse(keysUnavailable(refusal.getMessage()).toResponse(requestId))
+                    .header(HttpHeaders.RETRY_AFTER, KEYS_RETRY_AFTER_SECONDS).build();
+        }
+        return Response.fromResponse(invalidToken(refusal.getMessage()).toResponse(requestId))
+                .header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE).build();
+    }
+
     /**
      * Writes the answer to a refused token straight to the servlet response: authentication runs before the
      * request-id filter and JAX-RS, so the request id is settled here as that filter would settle it.

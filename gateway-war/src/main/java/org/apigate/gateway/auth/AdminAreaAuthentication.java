@@ -1,39 +1,92 @@
 package org.apigate.gateway.auth;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
-import jakarta.security.enterprise.AuthenticationException;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.apigate.common.auth.BearerTokenMechanism;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import org.apigate.common.auth.BearerHeader;
+import org.apigate.common.auth.Caller;
+import org.apigate.common.auth.CallerTokenProducer;
+import org.apigate.common.auth.Roles;
+import org.apigate.common.auth.TokenRefusedException;
+import org.apigate.common.auth.TokenVerifier;
+import org.apigate.common.auth.Unauthorized;
+import org.apigate.common.auth.VerifiedToken;
+import org.apigate.common.requestid.RequestId;
+
+import java.security.Principal;
 
 /**
- * The container's authentication in the gateway: the MP JWT realm every WAR uses ({@link BearerTokenMechanism})
- * for the operators' area, {@code /admin/**}, whose JAX-RS resources check {@code @RolesAllowed}. Every other request
- * is the pipeline's, which authenticates it as one of its stages ({@link Authenticate}, same verifier) after the rate
- * limit could count it - so the container leaves it alone.
+ * The operators' area ({@code /admin/**}, the gateway's JAX-RS application) is for admins only: a request needs a
+ * bearer token the shared verifier accepts (401 with the Bearer challenge otherwise, 503 when the issuer's keys cannot
+ * be read) with the {@code admin} role (403). The verified token becomes the request's security context and
+ * {@code @Inject JsonWebToken}. A JAX-RS filter rather than the container's authentication mechanism, which the
+ * gateway does not install at all ({@link ContainerAuthenticationOff}) because it would run for every proxied request
+ * too - and with it Payara's {@code @RolesAllowed} support for JAX-RS, so the rule is enforced here, for the whole
+ * area at once.
  */
-@Alternative
-@Priority(Interceptor.Priority.APPLICATION + 100)
-@ApplicationScoped
-public class AdminAreaAuthentication implements HttpAuthenticationMechanism {
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AdminAreaAuthentication implements ContainerRequestFilter {
 
     @Inject
-    BearerTokenMechanism realm;
+    TokenVerifier verifier;
+
+    @Context
+    HttpServletRequest request;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) throws AuthenticationException {
-        String path = request.getRequestURI();
-        if (path.equals("/admin") || path.startsWith("/admin/")) {
-            return realm.validateRequest(request, response, context);
+    public void filter(ContainerRequestContext context) {
+        try {
+            String token = BearerHeader.tokenOf(request);
+            if (token == null) {
+                context.abortWith(Response.fromResponse(Unauthorized.missingToken().toResponse(RequestId.of(request)))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, Unauthorized.CHALLENGE).build());
+                return;
+            }
+            VerifiedToken caller = verifier.verify(token);
+            if (!caller.getGroups().contains(Roles.ADMIN)) {
+                context.abortWith(Caller.forbidden("use the operators' area (admins only)")
+                        .problem().toResponse(RequestId.of(request)));
+                return;
+            }
+            CallerTokenProducer.remember(request, caller);
+            context.setSecurityContext(new Authenticated(caller, context.getSecurityContext().isSecure()));
+        } catch (TokenRefusedException refusal) {
+            context.abortWith(Unauthorized.refusal(refusal, RequestId.of(request)));
         }
-        return context.doNothing();
+    }
+
+    /** The security context of a request with a verified token: its roles are the token's. */
+    private record Authenticated(VerifiedToken caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.getGroups().contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
     }
 }

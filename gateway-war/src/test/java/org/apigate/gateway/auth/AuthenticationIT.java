@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Authentication on real Payara Micro with the packaged WAR, the issuer's RSA and EC keys as a JWKS file: what is
  * accepted, and every way a token must be refused with a 401 problem - by the MP JWT realm of the operators' area
- * ({@code /admin/probe}, JAX-RS with {@code @RolesAllowed}) and by the request pipeline in front of a route alike.
+ * ({@code /admin/probe}, for admins only) and by the request pipeline in front of a route alike.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuthenticationIT {
@@ -75,13 +75,11 @@ class AuthenticationIT {
     URL base;
 
     String caller;
-    String admin;
     String proxied;
 
     @BeforeEach
     void locate() {
         caller = Loopback.deployment(base, "") + "/admin/probe/caller";
-        admin = Loopback.deployment(base, "") + "/admin/probe/admin";
         proxied = Loopback.deployment(base, "") + "/api/whoami";
     }
 
@@ -132,18 +130,20 @@ class AuthenticationIT {
 
     @Test
     void acceptsAnRs256Token() {
+        assertEquals(200, call(proxied, Tokens.customer(unique())).status());
         String subject = unique();
-        Http.Reply reply = call(caller, Tokens.customer(subject));
+        Http.Reply reply = call(caller, Tokens.admin(subject));
 
         assertEquals(200, reply.status(), reply::toString);
-        assertEquals(subject, reply.json().getString("subject"));
-        assertEquals("customer", reply.json().getJsonArray("groups").getString(0));
+        assertEquals(subject, reply.json().getString("subject"), "the injected JsonWebToken is the caller's");
+        assertEquals("admin", reply.json().getJsonArray("groups").getString(0));
     }
 
     @Test
     void acceptsAnEs256Token() {
+        assertEquals(200, call(proxied, Tokens.forSubject(unique()).groups("customer").es256().sign()).status());
         String subject = unique();
-        Http.Reply reply = call(caller, Tokens.forSubject(subject).groups("customer").es256().sign());
+        Http.Reply reply = call(caller, Tokens.forSubject(subject).groups("admin").es256().sign());
 
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(subject, reply.json().getString("subject"));
@@ -153,8 +153,8 @@ class AuthenticationIT {
     void acceptsTheSchemeInAnyCase() {
         String token = Tokens.customer(unique());
 
-        assertEquals(200, Http.get(caller, "Authorization", "bearer " + token).status());
-        assertEquals(200, Http.get(caller, "Authorization", "BEARER " + token).status());
+        assertEquals(200, Http.get(proxied, "Authorization", "bearer " + token).status());
+        assertEquals(200, Http.get(proxied, "Authorization", "BEARER " + token).status());
     }
 
     @Test
@@ -165,8 +165,8 @@ class AuthenticationIT {
         String late = Tokens.forSubject(unique()).groups("customer")
                 .issuedAt(now.minusSeconds(600)).notBefore(now.minusSeconds(600)).expiresAt(now.minusSeconds(30)).sign();
 
-        assertEquals(200, call(caller, early).status());
-        assertEquals(200, call(caller, late).status());
+        assertEquals(200, call(proxied, early).status());
+        assertEquals(200, call(proxied, late).status());
     }
 
     @Test
@@ -175,33 +175,37 @@ class AuthenticationIT {
         String token = Tokens.customer(subject);
         // the first call verifies the token, the later ones find it among the verified tokens
         for (int i = 0; i < 3; i++) {
-            Http.Reply reply = call(caller, token);
+            Http.Reply reply = call(proxied, token);
             assertEquals(200, reply.status(), reply::toString);
-            assertEquals(subject, reply.json().getString("subject"));
-            assertEquals("customer", reply.json().getJsonArray("groups").getString(0));
-            assertProblem(403, call(admin, token));
+            assertEquals("Bearer " + token, reply.json().getJsonObject("headers").getJsonArray("authorization")
+                    .getString(0));
+            assertProblem(403, call(caller, token)); // still a customer, not an admin
+        }
+        String admin = Tokens.admin(subject);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(subject, call(caller, admin).json().getString("subject"));
         }
     }
 
     @Test
     void refusesATamperedCopyOfARememberedToken() {
         String token = Tokens.customer(unique());
-        assertEquals(200, call(caller, token).status());
+        assertEquals(200, call(proxied, token).status());
         String[] parts = token.split("\\.");
         String forged = base64Url(SignedTokens.validClaims(unique()).build().toString());
         char[] signature = parts[2].toCharArray();
         signature[10] = signature[10] == 'A' ? 'B' : 'A';
 
-        assertInvalidToken(call(caller, parts[0] + "." + forged + "." + parts[2]));
-        assertInvalidToken(call(caller, parts[0] + "." + parts[1] + "." + new String(signature)));
-        assertEquals(200, call(caller, token).status());
+        assertInvalidToken(call(proxied, parts[0] + "." + forged + "." + parts[2]));
+        assertInvalidToken(call(proxied, parts[0] + "." + parts[1] + "." + new String(signature)));
+        assertEquals(200, call(proxied, token).status());
     }
 
     // ---- no token ----
 
     @Test
     void answersAMissingTokenWithABearerChallenge() {
-        Http.Reply reply = Http.get(caller, "X-Request-Id", "no-token-1");
+        Http.Reply reply = Http.get(proxied, "X-Request-Id", "no-token-1");
 
         JsonObject problem = assertProblem(401, reply);
         assertEquals("Bearer", reply.header("WWW-Authenticate"));
@@ -210,7 +214,7 @@ class AuthenticationIT {
 
     @Test
     void countsAnotherSchemeAsNoToken() {
-        Http.Reply reply = Http.get(caller, "Authorization", "Basic dXNlcjpwYXNz");
+        Http.Reply reply = Http.get(proxied, "Authorization", "Basic dXNlcjpwYXNz");
 
         assertProblem(401, reply);
         assertEquals("Bearer", reply.header("WWW-Authenticate"));
@@ -223,7 +227,7 @@ class AuthenticationIT {
         String token = new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(),
                 SignedTokens.validClaims(unique()).build()).serialize();
 
-        assertInvalidToken(call(caller, token));
+        assertInvalidToken(call(proxied, token));
     }
 
     @Test
@@ -235,44 +239,44 @@ class AuthenticationIT {
                 .keyID(TestKeys.RSA.getKeyID()).build(), SignedTokens.validClaims(unique()).build());
         jwt.sign(new MACSigner(publicPem));
 
-        assertInvalidToken(call(caller, jwt.serialize()));
+        assertInvalidToken(call(proxied, jwt.serialize()));
     }
 
     @Test
     void refusesATokenSignedByAnotherKey() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("admin").signedByAttacker().sign()));
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("admin").signedByAttacker().sign()));
     }
 
     @Test
     void refusesAWrongIssuer() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer")
                 .issuer("https://evil.example").sign()));
     }
 
     @Test
     void refusesAWrongAudience() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").audience("billing").sign()));
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer").audience("billing").sign()));
     }
 
     @Test
     void refusesATokenWithoutAudience() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").audience(null).sign()));
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer").audience(null).sign()));
     }
 
     @Test
     void refusesAnExpiredToken() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer")
                 .issuedAt(Instant.now().minusSeconds(600)).expiresAt(Instant.now().minusSeconds(61 + 5)).sign()));
     }
 
     @Test
     void refusesATokenWithoutExpiry() {
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer").expiresAt(null).sign()));
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer").expiresAt(null).sign()));
     }
 
     @Test
     void refusesATokenNotYetValid() {
-        JsonObject problem = assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+        JsonObject problem = assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer")
                 .notBefore(Instant.now().plusSeconds(60 + 30)).sign()));
         assertTrue(problem.getString("detail").contains("nbf"), problem::toString);
     }
@@ -280,7 +284,7 @@ class AuthenticationIT {
     @Test
     void refusesATokenIssuedInTheFuture() {
         Instant later = Instant.now().plusSeconds(60 + 30);
-        assertInvalidToken(call(caller, Tokens.forSubject(unique()).groups("customer")
+        assertInvalidToken(call(proxied, Tokens.forSubject(unique()).groups("customer")
                 .issuedAt(later).notBefore(null).sign()));
     }
 
@@ -289,7 +293,7 @@ class AuthenticationIT {
         String[] parts = Tokens.customer(unique()).split("\\.");
         String forged = base64Url(SignedTokens.validClaims(unique()).build().toString());
 
-        assertInvalidToken(call(caller, parts[0] + "." + forged + "." + parts[2]));
+        assertInvalidToken(call(proxied, parts[0] + "." + forged + "." + parts[2]));
     }
 
     @Test
@@ -298,22 +302,22 @@ class AuthenticationIT {
         char[] signature = parts[2].toCharArray();
         signature[10] = signature[10] == 'A' ? 'B' : 'A';
 
-        assertInvalidToken(call(caller, parts[0] + "." + parts[1] + "." + new String(signature)));
+        assertInvalidToken(call(proxied, parts[0] + "." + parts[1] + "." + new String(signature)));
     }
 
     @Test
     void refusesATruncatedToken() {
         String token = Tokens.customer(unique());
 
-        assertInvalidToken(call(caller, token.substring(0, token.lastIndexOf('.'))));
-        assertInvalidToken(call(caller, token.substring(0, token.length() - 20)));
+        assertInvalidToken(call(proxied, token.substring(0, token.lastIndexOf('.'))));
+        assertInvalidToken(call(proxied, token.substring(0, token.length() - 20)));
     }
 
     @Test
     void refusesGarbage() {
-        assertInvalidToken(call(caller, "garbage"));
-        assertInvalidToken(call(caller, "a.b.c"));
-        assertInvalidToken(call(caller, "%%%.***.!!!"));
+        assertInvalidToken(call(proxied, "garbage"));
+        assertInvalidToken(call(proxied, "a.b.c"));
+        assertInvalidToken(call(proxied, "%%%.***.!!!"));
     }
 
     @Test
@@ -321,7 +325,7 @@ class AuthenticationIT {
         // 6,000 characters fit in the listener's 8 KiB header block and exceed no verifier limit; 9,000 do both
         String token = Tokens.forSubject(unique()).groups("customer").claim("padding", "x".repeat(9000)).sign();
 
-        Http.Reply reply = call(caller, token);
+        Http.Reply reply = call(proxied, token);
         assertTrue(reply.status() == 400 || reply.status() == 401 || reply.status() == 431, reply::toString);
     }
 
@@ -329,24 +333,27 @@ class AuthenticationIT {
     void refusesTwoAuthorizationHeaders() {
         String token = Tokens.customer(unique());
 
-        assertInvalidToken(Http.get(caller, "Authorization", "Bearer " + token, "Authorization", "Bearer " + token));
+        assertInvalidToken(Http.get(proxied, "Authorization", "Bearer " + token, "Authorization", "Bearer " + token));
     }
 
     @Test
     void refusesAnEmptyBearerToken() {
-        assertInvalidToken(Http.get(caller, "Authorization", "Bearer "));
+        assertInvalidToken(Http.get(proxied, "Authorization", "Bearer "));
     }
 
     // ---- roles ----
 
     @Test
-    void forbidsACustomerOnAnAdminResource() {
-        assertProblem(403, call(admin, Tokens.customer(unique())));
-        assertEquals(200, call(admin, Tokens.admin(unique())).status());
+    void forbidsACustomerTheWholeAdminArea() {
+        assertProblem(403, call(caller, Tokens.customer(unique())));
+        assertProblem(403, call(Loopback.deployment(base, "") + "/admin/no-such-thing", Tokens.customer(unique())));
+        assertProblem(401, Http.get(Loopback.deployment(base, "") + "/admin/no-such-thing"));
+        assertProblem(404, call(Loopback.deployment(base, "") + "/admin/no-such-thing", Tokens.admin(unique())));
+        assertEquals(200, call(caller, Tokens.admin(unique())).status());
     }
 
     @Test
     void forbidsATokenWithoutGroups() {
-        assertProblem(403, call(caller, Tokens.forSubject(unique()).sign()));
+        assertProblem(403, call(proxied, Tokens.forSubject(unique()).sign()));
     }
 }

@@ -60,6 +60,8 @@ class RateLimitIT {
 
     static final TestBackend BACKEND = TestBackend.start("limited");
     static final int ANONYMOUS_QUOTA = 5;
+    /** The credentials of the test's own calls to the operators' area (admins only). */
+    static final String[] OPERATOR = {"Authorization", "Bearer " + Tokens.admin("operator")};
 
     @Deployment(testable = false)
     static WebArchive gateway() {
@@ -209,7 +211,7 @@ class RateLimitIT {
         assertEquals(14, state(failed, "default")[0], "an upstream failure still counts and still says so");
         assertEquals("\"default\";q=17;w=60", failed.header("RateLimit-Policy"));
 
-        Http.Reply unlimited = call(probe + "/caller", token); // the operators' area has no quota
+        Http.Reply unlimited = Http.get(probe + "/caller", OPERATOR); // the operators' area has no quota
         assertEquals(200, unlimited.status());
         assertNull(unlimited.header("RateLimit"));
         assertNull(unlimited.header("RateLimit-Policy"));
@@ -282,7 +284,7 @@ class RateLimitIT {
         Http.Reply before = call(api + "/live", token);
         assertEquals("\"live\";q=17;w=60", before.header("RateLimit-Policy"), "falls back to the default policy");
 
-        Http.Reply changed = Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "2");
+        Http.Reply changed = Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "2", OPERATOR);
         assertEquals(204, changed.status(), changed::toString);
 
         Http.Reply after = call(api + "/live", token);
@@ -291,7 +293,7 @@ class RateLimitIT {
         assertEquals(0, state(after, "live")[0]);
         assertRefused(call(api + "/live", token), "live", 2, WINDOW);
 
-        assertEquals(204, Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "5").status());
+        assertEquals(204, Http.put(probe + "/system-property/gateway.ratelimit.live.limit", "5", OPERATOR).status());
         Http.Reply raised = call(api + "/live", token);
         assertEquals(200, raised.status(), "a value read before is not served from a cache");
         assertEquals("\"live\";q=5;w=60", raised.header("RateLimit-Policy"));
@@ -300,7 +302,7 @@ class RateLimitIT {
 
     @Test
     void countsRequestsWithoutAValidTokenPerAddressUnderTheAnonymousPolicy() {
-        assertEquals(204, Http.put(probe + "/stack-traces", "").status());
+        assertEquals(204, Http.put(probe + "/stack-traces", "", OPERATOR).status());
         String forged = Tokens.forSubject(unique()).groups("customer").signedByAttacker().sign();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < ANONYMOUS_QUOTA + 3; i++) {
@@ -320,8 +322,8 @@ class RateLimitIT {
         String subject = unique();
         assertEquals(BURST - 1, state(call(api + "/burst", Tokens.customer(subject)), "burst")[0],
                 "a valid token counts per subject, apart from the anonymous quota");
-        assertEquals(0, Http.get(probe + "/stack-traces").jsonArray().size(),
-                () -> "refused tokens are logged without stack traces: " + Http.get(probe + "/stack-traces").body());
+        assertEquals(0, Http.get(probe + "/stack-traces", OPERATOR).jsonArray().size(),
+                () -> "refused tokens are logged without stack traces: " + Http.get(probe + "/stack-traces", OPERATOR).body());
     }
 
     @Test

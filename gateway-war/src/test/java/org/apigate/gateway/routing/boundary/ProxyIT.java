@@ -484,7 +484,7 @@ class ProxyIT {
 
     @Test
     void writesOneAccessLineForEveryRequestEvenARefusedOne() {
-        assertEquals(204, Http.put(gateway + "/admin/probe/access-log", "").status());
+        assertEquals(204, Http.put(gateway + "/admin/probe/access-log", "", "Authorization", ADMIN).status());
         assertEquals(200, call("GET", "/api/users/logged?email=secret", null).status());
         String refusedId = "it-refused-" + UUID.randomUUID();
         assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
@@ -507,7 +507,7 @@ class ProxyIT {
     }
 
     List<String> accessLines(String requestId) {
-        return Http.get(gateway + "/admin/probe/access-log").jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+        return Http.get(gateway + "/admin/probe/access-log", "Authorization", ADMIN).jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).filter(l -> l.startsWith("id=" + requestId + " ")).toList();
     }
 
