@@ -42,6 +42,15 @@ public class Cors implements Stage {
     private Setting<Long> maxAge;
     private Setting<Boolean> credentials;
 
+    public Cors() {
+    }
+
+    /** For tests: CORS settings read from {@code config}, uncached. */
+    public Cors(Config config) {
+        this.config = new CachedConfig(config, 0);
+        create();
+    }
+
     @PostConstruct
     void create() {
         origins = new Setting<>(config, PREFIX + "allowed-origins", Set.of(), Cors::origins);
@@ -84,6 +93,11 @@ public class Cors implements Stage {
             }
         }
         return true;
+    }
+
+    /** Whether CORS is on (an origin is configured): then this stage answers every preflight. */
+    public boolean answersPreflights() {
+        return policy().enabled();
     }
 
     /** Why configured CORS settings cannot be used, if they cannot. */

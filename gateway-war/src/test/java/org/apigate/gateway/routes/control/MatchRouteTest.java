@@ -3,6 +3,7 @@ package org.apigate.gateway.routes.control;
 import org.apigate.gateway.config.CachedConfig;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.config.TestConfig;
+import org.apigate.gateway.cors.Cors;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.exchange.TestRequest;
@@ -36,6 +37,7 @@ class MatchRouteTest {
 
     {
         match.catalog = catalog;
+        match.cors = new Cors(config);
     }
 
     static RouteCatalog catalog(TestConfig config) {
@@ -111,13 +113,28 @@ class MatchRouteTest {
         assertEquals("GET, POST", exchange.gatewayHeaders().get("Allow"));
     }
 
-    @Test
-    void aPreflightIsLeftToCors() {
-        Exchange preflight = exchange(TestRequest.get("/api/orders/o-1").method("OPTIONS")
+    Exchange preflight() {
+        return exchange(TestRequest.get("/api/orders/o-1").method("OPTIONS")
                 .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "DELETE"));
+    }
+
+    @Test
+    void aPreflightIsLeftToCorsWhileCorsIsOn() {
+        config.set("gateway.cors.allowed-origins", "https://app.example.com");
+        Exchange preflight = preflight();
 
         assertTrue(match.apply(preflight));
         assertEquals("orders", preflight.route().name());
+    }
+
+    @Test
+    void whileCorsIsOffAPreflightIsAnOptionsLikeAnyOther() {
+        Exchange preflight = preflight();
+
+        ProblemException e = assertThrows(ProblemException.class, () -> match.apply(preflight));
+
+        assertEquals(405, e.problem().status());
+        assertEquals("GET, POST", preflight.gatewayHeaders().get("Allow"));
     }
 
     @Test
