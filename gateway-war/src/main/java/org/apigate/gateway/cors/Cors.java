@@ -95,11 +95,6 @@ public class Cors implements Stage {
         return true;
     }
 
-    /** Whether CORS is on (an origin is configured): then this stage answers every preflight. */
-    public boolean answersPreflights() {
-        return policy().enabled();
-    }
-
     /** Why configured CORS settings cannot be used, if they cannot. */
     public List<String> problems() {
         return Stream.of(origins, methods, headers, exposed, maxAge, credentials).map(Setting::problem)

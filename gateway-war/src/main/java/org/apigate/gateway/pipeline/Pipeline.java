@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * <li>{@link AssignRequestId request id} - the client's {@code X-Request-Id} or a new one;</li>
  * <li>{@link ClientOrigin origin} - the client's address, scheme and host, trusting only configured proxies;</li>
  * <li>{@link ParseTarget target} - one canonical parse of path and query, or 400;</li>
+ * <li>{@link Cors CORS} - a preflight answered here, before authentication; allowed origins marked, so that every
+ * answer from here on - a 404 or 401 too - is readable by the browser;</li>
  * <li>{@link MatchRoute route} - the configured route (or the built-in overview), or 404/405;</li>
- * <li>{@link Cors CORS} - a preflight answered here, before authentication; allowed origins marked;</li>
  * <li>{@link Authenticate authenticate} - the caller from its bearer token (MP JWT), or anonymous;</li>
  * <li>{@link RateLimit rate limit} - the caller's quota (per subject, or per address when anonymous), or 429;</li>
  * <li>{@link Authorize authorize} - the route's token and roles, the services' owner rules, or 401/403;</li>
@@ -89,7 +90,7 @@ public class Pipeline {
 
     @PostConstruct
     void assemble() {
-        stages = List.of(requestId, origin, target, route, cors, authenticate, rateLimit, authorize,
+        stages = List.of(requestId, origin, target, cors, route, authenticate, rateLimit, authorize,
                 this::forwardOrCompose);
         listeners = listenerBeans.stream().toList();
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.common.problem.Problem;
 import org.apigate.common.problem.ProblemException;
-import org.apigate.gateway.cors.Cors;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.exchange.Stage;
@@ -17,8 +16,7 @@ import java.util.TreeSet;
 /**
  * Finds the request's route: the built-in overview for {@code GET /api/users/{id}/overview}, else the first
  * configured route whose path prefix the target begins with. No route: 404; a method the route does not allow: 405
- * with {@code Allow} (a CORS preflight is left to the CORS stage, which answers it with the allowed methods - while
- * CORS is on; while it is off, an {@code OPTIONS} is a method like any other).
+ * with {@code Allow}. (While CORS is on, preflights were answered before: the CORS stage comes first.)
  */
 @ApplicationScoped
 public class MatchRoute implements Stage {
@@ -30,9 +28,6 @@ public class MatchRoute implements Stage {
     @Inject
     RouteCatalog catalog;
 
-    @Inject
-    Cors cors;
-
     @Override
     public boolean apply(Exchange exchange) {
         RequestTarget target = exchange.target();
@@ -41,7 +36,7 @@ public class MatchRoute implements Stage {
             throw new ProblemException(Problem.of(404, "Not Found", "No route serves " + target.path() + "."));
         }
         exchange.route(route);
-        if (!route.allows(exchange.method()) && !(exchange.isPreflight() && cors.answersPreflights())) {
+        if (!route.allows(exchange.method())) {
             exchange.gatewayHeaders().put("Allow", String.join(", ", new TreeSet<>(route.methods())));
             throw new ProblemException(Problem.of(405, "Method Not Allowed",
                     exchange.method() + " is not allowed on " + target.path() + "."));

@@ -195,7 +195,7 @@ class RoutesIT {
 
     @Test
     void skipsInvalidDefinitionsReportsThemOnceAndKeepsServingTheValidRoutes() {
-        assertEquals(204, Http.put(gateway + "/admin/probe/log/" + CATALOG_LOGGER, "").status());
+        assertEquals(204, Http.put(gateway + "/admin/probe/log/" + CATALOG_LOGGER, "", "Authorization", ADMIN).status());
         RouteConfig config = catalogRoutes()
                 .route("nosvc", "/shop/nosvc", null)
                 .route("badauth", "/shop/badauth", "catalog", "auth", "basic")
@@ -225,7 +225,7 @@ class RoutesIT {
             assertEquals(1, skipped.stream().filter(p -> p.contains(problem)).count(), () -> problem + ": " + skipped);
         }
         assertEquals(List.of("stable", "catalog", "ops", "open"), routeNames());
-        List<String> logged = Http.get(gateway + "/admin/probe/log/" + CATALOG_LOGGER).jsonArray()
+        List<String> logged = Http.get(gateway + "/admin/probe/log/" + CATALOG_LOGGER, "Authorization", ADMIN).jsonArray()
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         for (String problem : problems) {
             assertEquals(1, logged.stream().filter(line -> line.contains(problem)).count(),

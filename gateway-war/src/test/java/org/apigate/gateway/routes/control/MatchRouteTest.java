@@ -3,7 +3,6 @@ package org.apigate.gateway.routes.control;
 import org.apigate.gateway.config.CachedConfig;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.config.TestConfig;
-import org.apigate.gateway.cors.Cors;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.exchange.TestRequest;
@@ -37,7 +36,6 @@ class MatchRouteTest {
 
     {
         match.catalog = catalog;
-        match.cors = new Cors(config);
     }
 
     static RouteCatalog catalog(TestConfig config) {
@@ -119,16 +117,7 @@ class MatchRouteTest {
     }
 
     @Test
-    void aPreflightIsLeftToCorsWhileCorsIsOn() {
-        config.set("gateway.cors.allowed-origins", "https://app.example.com");
-        Exchange preflight = preflight();
-
-        assertTrue(match.apply(preflight));
-        assertEquals("orders", preflight.route().name());
-    }
-
-    @Test
-    void whileCorsIsOffAPreflightIsAnOptionsLikeAnyOther() {
+    void aPreflightThatReachesRoutingIsAnOptionsLikeAnyOther() {
         Exchange preflight = preflight();
 
         ProblemException e = assertThrows(ProblemException.class, () -> match.apply(preflight));
