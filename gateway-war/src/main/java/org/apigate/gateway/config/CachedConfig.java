@@ -65,7 +65,12 @@ public class CachedConfig implements Config {
         Key key = new Key(propertyName, propertyType);
         long now = System.nanoTime();
         Entry entry = values.get(key);
-        if (entry == null || now - entry.readNanos() >= refreshNanos) {
+        if (entry == null) {
+            entry = new Entry(delegate.getOptionalValue(propertyName, propertyType), now);
+            values.put(key, entry);
+        } else if (now - entry.readNanos() >= refreshNanos && values.replace(key, entry, new Entry(entry.value(), now))) {
+            // one thread reads the value again; the others go on with the one they have meanwhile (a lookup of an
+            // absent key takes milliseconds, and 32 threads doing it at once each second were 5 % of the CPU)
             entry = new Entry(delegate.getOptionalValue(propertyName, propertyType), now);
             values.put(key, entry);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +35,7 @@ public class RouteCatalog {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private long refreshNanos;
     private volatile Snapshot current;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     private record Snapshot(List<Route> routes, List<String> problems, long readNanos) {
     }
@@ -57,9 +59,17 @@ public class RouteCatalog {
     private Snapshot snapshot() {
         Snapshot snapshot = current;
         long now = System.nanoTime();
-        if (snapshot == null || now - snapshot.readNanos() >= refreshNanos) {
+        if (snapshot == null) {
             snapshot = read(now);
             current = snapshot;
+        } else if (now - snapshot.readNanos() >= refreshNanos && refreshing.compareAndSet(false, true)) {
+            // one thread reads the routes again; the others serve with the ones they have meanwhile
+            try {
+                snapshot = read(now);
+                current = snapshot;
+            } finally {
+                refreshing.set(false);
+            }
         }
         return snapshot;
     }
