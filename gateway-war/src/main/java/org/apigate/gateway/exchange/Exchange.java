@@ -32,6 +32,7 @@ public final class Exchange {
     private int status;
     private boolean corsByGateway;
     private String policy;
+    private Trace trace;
 
     public Exchange(HttpServletRequest request, HttpServletResponse response, long startNanos) {
         this.request = request;
@@ -192,6 +193,15 @@ public final class Exchange {
 
     public void policy(String policy) {
         this.policy = policy;
+    }
+
+    /** The trace this request belongs to, or null before the tracing stage ran. */
+    public Trace trace() {
+        return trace;
+    }
+
+    public void trace(Trace trace) {
+        this.trace = trace;
     }
 
     /** Ends the exchange: releases the reply's connection, if any. */

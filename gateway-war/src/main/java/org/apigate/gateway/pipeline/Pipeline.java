@@ -17,6 +17,7 @@ import org.apigate.gateway.exchange.BufferedReply;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.ExchangeListener;
 import org.apigate.gateway.exchange.Stage;
+import org.apigate.gateway.exchange.StageListener;
 import org.apigate.gateway.origin.ClientOrigin;
 import org.apigate.gateway.proxy.Decorate;
 import org.apigate.gateway.proxy.Forward;
@@ -25,6 +26,7 @@ import org.apigate.gateway.ratelimit.RateLimit;
 import org.apigate.gateway.routes.control.MatchRoute;
 import org.apigate.gateway.routes.entity.Route;
 import org.apigate.gateway.target.ParseTarget;
+import org.apigate.gateway.tracing.ContinueTrace;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,6 +38,7 @@ import java.util.logging.Logger;
  * <ol>
  * <li>{@link AssignRequestId request id} - the client's {@code X-Request-Id} or a new one;</li>
  * <li>{@link ClientOrigin origin} - the client's address, scheme and host, trusting only configured proxies;</li>
+ * <li>{@link ContinueTrace trace} - the client's W3C trace context continued, or a new trace;</li>
  * <li>{@link ParseTarget target} - one canonical parse of path and query, or 400;</li>
  * <li>{@link Cors CORS} - a preflight answered here, before authentication; allowed origins marked, so that every
  * answer from here on - a 404 or 401 too - is readable by the browser;</li>
@@ -46,8 +49,9 @@ import java.util.logging.Logger;
  * <li>{@link Forward forward} to the route's service, or {@link Compose compose} the overview;</li>
  * <li>{@link Decorate decorate} - status and headers of the answer, with the gateway's own;</li>
  * <li>{@link Relay relay} - the body, streamed;</li>
- * <li>account - every {@link ExchangeListener} (metrics, access log) observes the finished exchange.</li>
+ * <li>account - every {@link ExchangeListener} (metrics, access log, tracing) observes the finished exchange.</li>
  * </ol>
+ * Each stage runs between the {@link StageListener}s' calls (with MicroProfile Telemetry on, each is a span).
  * A stage that fails throws a {@link ProblemException}: the answer becomes that problem, decorated and relayed like
  * any other (so it carries the request id, rate-limit fields and CORS headers too). A stage that answers by itself
  * (the preflight) returns {@code false}.
@@ -85,14 +89,39 @@ public class Pipeline {
     @Any
     Instance<ExchangeListener> listenerBeans;
 
-    private List<Stage> stages;
+    @Inject
+    ContinueTrace trace;
+    @Inject
+    @Any
+    Instance<StageListener> stageListenerBeans;
+
+    private List<Step> steps;
+    private Step decorating;
+    private Step relaying;
     private List<ExchangeListener> listeners;
+    private List<StageListener> stageListeners;
+
+    /** A stage with the name it has in traces. */
+    private record Step(String name, Stage stage) {
+    }
 
     @PostConstruct
     void assemble() {
-        stages = List.of(requestId, origin, target, cors, route, authenticate, rateLimit, authorize,
-                this::forwardOrCompose);
+        steps = List.of(
+                new Step("request-id", requestId),
+                new Step("origin", origin),
+                new Step("trace", trace),
+                new Step("target", target),
+                new Step("cors", cors),
+                new Step("route", route),
+                new Step("authenticate", authenticate),
+                new Step("rate-limit", rateLimit),
+                new Step("authorize", authorize),
+                new Step("forward", this::forwardOrCompose));
+        decorating = new Step("decorate", decorate);
+        relaying = new Step("relay", relay);
         listeners = listenerBeans.stream().toList();
+        stageListeners = stageListenerBeans.stream().toList();
     }
 
     /** Serves one request; an I/O failure of the client's connection ends it without an answer. */
@@ -100,8 +129,8 @@ public class Pipeline {
         Exchange exchange = new Exchange(request, response, System.nanoTime());
         try {
             try {
-                for (Stage stage : stages) {
-                    if (!stage.apply(exchange)) {
+                for (Step step : steps) {
+                    if (!run(step, exchange)) {
                         break;
                     }
                 }
@@ -131,6 +160,23 @@ public class Pipeline {
         }
     }
 
+    private boolean run(Step step, Exchange exchange) throws IOException {
+        for (StageListener listener : stageListeners) {
+            listener.entered(exchange, step.name());
+        }
+        Throwable failure = null;
+        try {
+            return step.stage().apply(exchange);
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            for (StageListener listener : stageListeners) {
+                listener.left(exchange, step.name(), failure);
+            }
+        }
+    }
+
     private boolean forwardOrCompose(Exchange exchange) throws IOException {
         return exchange.route().kind() == Route.Kind.OVERVIEW ? compose.apply(exchange) : forward.apply(exchange);
     }
@@ -138,16 +184,16 @@ public class Pipeline {
     /** Decorate and relay the answer; a problem met on the way replaces it while nothing was sent yet. */
     private void respond(Exchange exchange) throws IOException {
         try {
-            decorate.apply(exchange);
-            relay.apply(exchange);
+            run(decorating, exchange);
+            run(relaying, exchange);
         } catch (ProblemException e) {
             if (exchange.response().isCommitted()) {
                 throw new IOException("The answer failed after it was committed: " + e.problem().detail());
             }
             exchange.response().reset();
             exchange.reply(BufferedReply.problem(e.problem(), exchange.requestId()));
-            decorate.apply(exchange);
-            relay.apply(exchange);
+            run(decorating, exchange);
+            run(relaying, exchange);
         }
     }
 }

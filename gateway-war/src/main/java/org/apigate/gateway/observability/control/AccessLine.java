@@ -2,8 +2,9 @@ package org.apigate.gateway.observability.control;
 
 /**
  * One access-log line in logfmt, e.g.
- * {@code id=3f2a… sub=alice route=order method=GET path=/api/orders/7 status=200 upstream_ms=12.4 total_ms=14.9}.
- * Values are written as they are, except that characters which could split or forge a line (spaces, control
+ * {@code id=3f2a… trace=4bf9… sub=alice route=orders method=GET path=/api/orders/7 status=200 upstream_ms=12.4
+ * total_ms=14.9}: the request id, the W3C trace id, the caller's subject, the route, method, path as sent, status
+ * and times. Values are written as they are, except that characters which could split or forge a line (spaces, control
  * characters, quotes, backslashes, non-ASCII) are percent-encoded; a missing value is {@code -}. Times are
  * milliseconds with one decimal; {@code upstream_ms} is the time spent in calls to services ({@code -} when none
  * was made).
@@ -19,10 +20,11 @@ public final class AccessLine {
     /**
      * @param upstreamNanos time in upstream calls, negative when none was made
      */
-    public static String format(String requestId, String subject, String route, String method, String path,
-                                int status, long upstreamNanos, long totalNanos) {
-        StringBuilder line = new StringBuilder(160);
+    public static String format(String requestId, String traceId, String subject, String route, String method,
+                                String path, int status, long upstreamNanos, long totalNanos) {
+        StringBuilder line = new StringBuilder(200);
         field(line, "id", requestId).append(' ');
+        field(line, "trace", traceId).append(' ');
         field(line, "sub", subject).append(' ');
         field(line, "route", route).append(' ');
         field(line, "method", method).append(' ');

@@ -49,8 +49,9 @@ public class AccessLog implements ExchangeListener {
             return;
         }
         String path = exchange.request().getRequestURI();
-        String line = AccessLine.format(exchange.requestId(), exchange.caller().subject(), RouteLabel.of(exchange),
-                exchange.method(), path, exchange.status(), exchange.upstreamNanos(),
+        String traceId = exchange.trace() == null ? null : exchange.trace().traceId();
+        String line = AccessLine.format(exchange.requestId(), traceId, exchange.caller().subject(),
+                RouteLabel.of(exchange), exchange.method(), path, exchange.status(), exchange.upstreamNanos(),
                 System.nanoTime() - exchange.startNanos());
         if (!lines.offer(line)) {
             dropped.incrementAndGet();

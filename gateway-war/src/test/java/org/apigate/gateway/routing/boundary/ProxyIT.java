@@ -490,13 +490,13 @@ class ProxyIT {
         assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
                 "X-Request-Id", refusedId).status());
 
-        Matcher proxied = Pattern.compile("id=" + Pattern.quote(id) + " sub=proxy-admin route=users method=GET "
+        Matcher proxied = Pattern.compile("id=" + Pattern.quote(id) + " trace=[0-9a-f]{32} sub=proxy-admin route=users method=GET "
                 + "path=/api/users/logged status=200 upstream_ms=(\\d+\\.\\d) total_ms=(\\d+\\.\\d)")
                 .matcher(accessLine(id));
         assertTrue(proxied.matches(), proxied::toString);
         assertTrue(Double.parseDouble(proxied.group(1)) <= Double.parseDouble(proxied.group(2)));
         String refused = accessLine(refusedId);
-        assertTrue(refused.matches("id=" + Pattern.quote(refusedId) + " sub=- route=orders method=GET "
+        assertTrue(refused.matches("id=" + Pattern.quote(refusedId) + " trace=[0-9a-f]{32} sub=- route=orders method=GET "
                 + "path=/api/orders/logged status=401 upstream_ms=- total_ms=\\d+\\.\\d"), refused);
     }
 
