@@ -34,6 +34,9 @@ public class RolesAllowedFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
+        if (resource.getResourceMethod() == null || resource.getResourceClass() == null) {
+            return; // not a method of a resource class (nothing this application declared)
+        }
         ContainerRequestFilter rule = rule(resource.getResourceMethod());
         if (rule == null && !resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
             rule = rule(resource.getResourceClass());
