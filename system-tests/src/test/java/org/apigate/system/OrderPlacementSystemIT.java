@@ -195,6 +195,24 @@ class OrderPlacementSystemIT {
             Http.Reply reservation = ADMIN.get(inventory.url() + "/inventory/api/reservations/" + o.getString("id"));
             assertTrue(reservation.status() == 404 || reservation.body().contains("RELEASED"), reservation::toString);
         });
+        awaitCompensationDone(userId);
+    }
+
+    /**
+     * Waits until the failed orders' releases went through (the compensation timer retries them): then releases reach
+     * inventory again - the outage opened their circuit breaker too, and a test after this one that cancels an order
+     * would otherwise meet it still open ("calls to inventory are paused"), depending on how long the restart took.
+     */
+    static void awaitCompensationDone(String userId) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        List<JsonObject> orders = customer(userId).get(orders() + "?userId=" + userId).jsonArray()
+                .getValuesAs(JsonObject.class);
+        while (orders.stream().anyMatch(o -> o.getBoolean("compensationPending", false))
+                && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            orders = customer(userId).get(orders() + "?userId=" + userId).jsonArray().getValuesAs(JsonObject.class);
+        }
+        assertTrue(orders.stream().noneMatch(o -> o.getBoolean("compensationPending", false)), orders::toString);
     }
 
     /** After an outage the circuit breaker may stay open for its delay: poll until an order goes through. */
