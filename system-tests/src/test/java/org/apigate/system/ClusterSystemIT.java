@@ -61,10 +61,9 @@ class ClusterSystemIT {
     static void startCluster() {
         Instant started = Instant.now();
         grid = LoopbackDataGrid.of("apigate-it", 2);
-        user = PayaraMicro.named("cluster-user").deploy(Wars.of("user-war"), "/user")
+        user = Wars.service(PayaraMicro.named("cluster-user"), "user")
                 .property("user.datasource.url", Wars.h2(RUN, "user"))
-                .environment("JAVA_TOOL_OPTIONS", QUICK_BOOT)
-                .readyWhen("/user/api/users?limit=1").build();
+                .environment("JAVA_TOOL_OPTIONS", QUICK_BOOT).build();
         user.start();
         for (int i = 0; i < GATEWAYS.length; i++) {
             GATEWAYS[i] = gateway(i);

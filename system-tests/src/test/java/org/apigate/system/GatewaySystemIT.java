@@ -39,17 +39,14 @@ class GatewaySystemIT {
 
     @BeforeAll
     static void startSystem() {
-        user = PayaraMicro.named("gw-user").deploy(Wars.of("user-war"), "/user")
-                .property("user.datasource.url", Wars.h2(RUN, "user"))
-                .readyWhen("/user/api/users?limit=1").build();
-        inventory = PayaraMicro.named("gw-inventory").deploy(Wars.of("inventory-war"), "/inventory")
-                .property("inventory.datasource.url", Wars.h2(RUN, "inventory"))
-                .readyWhen("/inventory/api/items?limit=1").build();
-        order = PayaraMicro.named("gw-order").deploy(Wars.of("order-war"), "/order")
+        user = Wars.service(PayaraMicro.named("gw-user"), "user")
+                .property("user.datasource.url", Wars.h2(RUN, "user")).build();
+        inventory = Wars.service(PayaraMicro.named("gw-inventory"), "inventory")
+                .property("inventory.datasource.url", Wars.h2(RUN, "inventory")).build();
+        order = Wars.service(PayaraMicro.named("gw-order"), "order")
                 .property("order.datasource.url", Wars.h2(RUN, "order"))
                 .property("order.user.url", user.url() + "/user")
-                .property("order.inventory.url", inventory.url() + "/inventory")
-                .readyWhen("/order/api/orders?limit=1").build();
+                .property("order.inventory.url", inventory.url() + "/inventory").build();
         gateway = Wars.gateway(PayaraMicro.named("gw-gateway"), TestKeys.rsaPublicKeyPem(Path.of("target", "keys")),
                         Map.of("user", user.url() + "/user", "order", order.url() + "/order",
                                 "inventory", inventory.url() + "/inventory"))
@@ -166,6 +163,33 @@ class GatewaySystemIT {
                 bearer(Tokens.forSubject("x").groups("admin").signedByAttacker().sign()));
         assertProblem(401, forged);
         assertTrue(forged.header("WWW-Authenticate").contains("invalid_token"), forged::toString);
+    }
+
+    /**
+     * Defence in depth: the services check the very token the gateway forwards, so a customer going round the gateway,
+     * straight to a service, gets no more than through it - and without a token nothing at all.
+     */
+    @Test
+    void aCustomerGoingRoundTheGatewayGetsNoMoreThanThroughIt() {
+        String admin = admin();
+        String owner = createUser(admin);
+        String intruder = createUser(admin);
+        String sku = createItem(admin, 5);
+        String orderId = Http.post(api("/orders"), orderBody(owner, sku, 1), "Authorization",
+                bearer(Tokens.customer(owner))).json().getString("id");
+        Http.Authorized customer = Http.as(Tokens.customer(intruder));
+
+        assertProblem(403, customer.get(user.url() + "/user/api/users/" + owner));
+        assertProblem(403, customer.get(order.url() + "/order/api/orders/" + orderId));
+        assertProblem(403, customer.post(order.url() + "/order/api/orders", orderBody(owner, sku, 1)));
+        assertProblem(403, customer.put(inventory.url() + "/inventory/api/items/" + sku,
+                "{\"name\":\"Widget\",\"available\":1000}"));
+        assertProblem(403, customer.post(inventory.url() + "/inventory/api/reservations",
+                "{\"id\":\"r-" + RUN + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":4}]}"));
+        assertProblem(401, Http.get(user.url() + "/user/api/users/" + owner));
+        assertProblem(401, Http.get(inventory.url() + "/inventory/api/items/" + sku));
+        assertEquals(4, customer.get(inventory.url() + "/inventory/api/items/" + sku).json().getInt("available"),
+                "reading stock is every customer's right, and nothing changed");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.apigate.system;
 import jakarta.json.JsonObject;
 import org.apigate.testing.Http;
 import org.apigate.testing.PayaraMicro;
+import org.apigate.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class PostgresSystemIT {
     @BeforeAll
     static void startServicesOnPostgres() {
         postgres = LocalPostgres.withDatabases(REPOSITORY, "_it" + UUID.randomUUID().toString().substring(0, 8));
-        user = onPostgres("user", "/user/api/users?limit=1").build().start();
-        inventory = onPostgres("inventory", "/inventory/api/items?limit=1").build().start();
-        order = onPostgres("order", "/order/api/orders?limit=1")
+        user = onPostgres("user").build().start();
+        inventory = onPostgres("inventory").build().start();
+        order = onPostgres("order")
                 .property("order.user.url", user.url() + "/user")
                 .property("order.inventory.url", inventory.url() + "/inventory")
                 .build().start();
@@ -54,15 +55,17 @@ class PostgresSystemIT {
         }
     }
 
-    private static PayaraMicro.Builder onPostgres(String service, String readyPath) {
+    private static PayaraMicro.Builder onPostgres(String service) {
         // A root directory of its own per run: Payara Micro keeps the post-boot settings in it, and on a later boot
         // redeploys the WAR with them before the post-boot commands run again.
-        return PayaraMicro.named(service + "-postgres" + postgres.suffix()).deploy(Wars.of(service + "-war"), "/" + service)
+        return Wars.service(PayaraMicro.named(service + "-postgres" + postgres.suffix()), service)
                 .postBootCommands(REPOSITORY.resolve("server-config/micro/postgres-" + service + ".asadmin"))
                 .environment("APIGATE_DB_SUFFIX", postgres.suffix())
-                .environment(service.toUpperCase(Locale.ROOT) + "_DATASOURCE_PASSWORD", postgres.password(service))
-                .readyWhen(readyPath);
+                .environment(service.toUpperCase(Locale.ROOT) + "_DATASOURCE_PASSWORD", postgres.password(service));
     }
+
+    /** The services verify every token themselves: users and stock are set up by an admin. */
+    static final Http.Authorized ADMIN = Http.as(Tokens.admin("postgres-admin"));
 
     private static List<PayaraMicro> instances() {
         return List.of(user, inventory, order);
@@ -98,6 +101,8 @@ class PostgresSystemIT {
         assertEquals("users", tables("users"));
         assertEquals("items,reservation_lines,reservations", tables("inventory"));
         assertEquals("idempotency_keys,order_lines,orders", tables("orders"));
+        assertEquals("1", postgres.sql("orders", "SELECT count(*) FROM flyway_schema_history WHERE version = '2' "
+                + "AND success"), "the order service's keys are per caller");
     }
 
     /**
@@ -108,10 +113,10 @@ class PostgresSystemIT {
     private static Http.Reply placeOrder(String json) {
         String key = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plusSeconds(90);
-        Http.Reply reply = Http.post(order.url() + "/order/api/orders", json, "Idempotency-Key", key);
+        Http.Reply reply = ADMIN.post(order.url() + "/order/api/orders", json, "Idempotency-Key", key);
         while (reply.status() == 503 && Instant.now().isBefore(deadline)) {
             LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            reply = Http.post(order.url() + "/order/api/orders", json, "Idempotency-Key", key);
+            reply = ADMIN.post(order.url() + "/order/api/orders", json, "Idempotency-Key", key);
         }
         return reply;
     }
@@ -125,12 +130,12 @@ class PostgresSystemIT {
     @Test
     void anOrderPlacedOnPostgresSurvivesARestartOfAllThreeServices() {
         String name = "pg" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply created = Http.post(user.url() + "/user/api/users", "{\"username\":\"" + name
+        Http.Reply created = ADMIN.post(user.url() + "/user/api/users", "{\"username\":\"" + name
                 + "\",\"email\":\"" + name + "@example.org\",\"displayName\":\"" + name + "\"}");
         assertEquals(201, created.status(), created::toString);
         String userId = created.json().getString("id");
         String sku = "SKU-" + name;
-        assertEquals(201, Http.put(inventory.url() + "/inventory/api/items/" + sku,
+        assertEquals(201, ADMIN.put(inventory.url() + "/inventory/api/items/" + sku,
                 "{\"name\":\"Widget\",\"available\":10}").status());
         Http.Reply placed = placeOrder("{\"userId\":\"" + userId + "\",\"lines\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":3}]}");
@@ -144,11 +149,11 @@ class PostgresSystemIT {
             instance.start();
         }
 
-        assertEquals(name, Http.get(user.url() + "/user/api/users/" + userId).json().getString("username"));
-        JsonObject item = Http.get(inventory.url() + "/inventory/api/items/" + sku).json();
+        assertEquals(name, ADMIN.get(user.url() + "/user/api/users/" + userId).json().getString("username"));
+        JsonObject item = ADMIN.get(inventory.url() + "/inventory/api/items/" + sku).json();
         assertEquals(7, item.getInt("available"), item::toString);
         assertEquals(3, item.getInt("reserved"), item::toString);
-        assertEquals("CONFIRMED", Http.get(order.url() + "/order/api/orders/" + orderId).json().getString("status"));
+        assertEquals("CONFIRMED", ADMIN.get(order.url() + "/order/api/orders/" + orderId).json().getString("status"));
         assertEquals("1", postgres.sql("orders", "SELECT count(*) FROM orders WHERE id = '" + orderId + "'"),
                 "the order is a row of the order service's database");
     }

@@ -1,5 +1,6 @@
 package org.apigate.system;
 
+import org.apigate.testing.AuthSettings;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.Tokens;
 
@@ -24,6 +25,24 @@ public final class Wars {
     /** A fresh H2 file URL for one service of one test run, so runs never see each other's data. */
     public static String h2(String runId, String service) {
         return "jdbc:h2:file:" + Path.of("target", "system-data", runId, service).toAbsolutePath();
+    }
+
+    /** The resource of each service that a readiness check asks for (it must refuse an anonymous call). */
+    private static final Map<String, String> RESOURCE = Map.of("user", "users", "inventory", "items",
+            "order", "orders");
+
+    /**
+     * A service WAR ({@code user}, {@code inventory}, {@code order}) at its context root of {@code instance}. It
+     * verifies tokens itself: it trusts the test issuer's tokens, and user and inventory also the service credential,
+     * which the order service signs its calls with ({@link AuthSettings}). Ready when its API refuses an anonymous
+     * call: deployed, and its authentication installed.
+     */
+    public static PayaraMicro.Builder service(PayaraMicro.Builder instance, String service) {
+        Map<String, String> auth = service.equals("order")
+                ? AuthSettings.merged(AuthSettings.users(), AuthSettings.serviceCredential())
+                : AuthSettings.service(service);
+        return instance.deploy(of(service + "-war"), "/" + service).properties(auth)
+                .readyWhen("/" + service + "/api/" + RESOURCE.get(service) + "?limit=1", 401);
     }
 
     /**

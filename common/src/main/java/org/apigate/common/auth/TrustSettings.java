@@ -72,8 +72,9 @@ final class TrustSettings {
     private Optional<TrustedIssuer> users(Runnable keysChanged) {
         Optional<String> keys = value(USER_KEYS);
         Optional<String> issuer = value(USER_ISSUER);
-        Set<String> audiences = new LinkedHashSet<>(config.getOptionalValues(USER_AUDIENCES, String.class)
-                .orElse(List.of()));
+        Set<String> audiences = new LinkedHashSet<>();
+        config.getOptionalValues(USER_AUDIENCES, String.class).orElse(List.of()).stream().map(String::strip)
+                .filter(audience -> !audience.isEmpty()).forEach(audiences::add);
         if (keys.isEmpty() || issuer.isEmpty() || audiences.isEmpty()) {
             LOG.warning(() -> "Users' tokens are refused: set " + USER_KEYS + ", " + USER_ISSUER + " and "
                     + USER_AUDIENCES);

@@ -9,7 +9,9 @@
  *       {@code TrustSettings}); {@code gateway.auth.roles-claim} names the roles claim for the whole system.</li>
  *   <li>{@link org.apigate.common.auth.BearerTokenMechanism} - the Jakarta Security mechanism that runs it for each
  *       request; {@link org.apigate.common.auth.MissingTokenMapper} answers a protected resource reached without a
- *       token; {@link org.apigate.common.auth.CallerTokenProducer} makes {@code @Inject JsonWebToken} work;
+ *       token; {@link org.apigate.common.auth.RolesAllowedFeature} enforces {@code @RolesAllowed} (Payara's own
+ *       filter is not always there); {@link org.apigate.common.auth.CallerTokenProducer} makes
+ *       {@code @Inject JsonWebToken} work;
  *       {@link org.apigate.common.auth.Caller} holds the "only its own data" rule.</li>
  * </ul>
  * A WAR that uses it: {@code @LoginConfig(authMethod = "MP-JWT")} and {@code @DeclareRoles} on its

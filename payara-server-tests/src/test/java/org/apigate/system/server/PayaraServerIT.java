@@ -229,7 +229,10 @@ class PayaraServerIT {
 
         assertEquals(201, placed.status(), placed::toString);
         assertEquals("CONFIRMED", placed.json().getString("status"));
-        assertEquals(401, namespace.get(APP + "/user/api/users/" + id).status(), "no token, straight to the service");
+        for (String service : List.of("/user/api/users/" + id, "/inventory/api/items/" + sku,
+                "/order/api/orders/" + placed.json().getString("id"))) {
+            assertEquals(401, namespace.get(APP + service).status(), "no token, straight to " + service);
+        }
         assertEquals(403, namespace.http("PUT", APP + "/inventory/api/items/" + sku,
                 "{\"name\":\"Widget\",\"available\":300}", customer).status(), "a customer setting stock");
         assertEquals(403, namespace.http("POST", APP + "/inventory/api/reservations", "{\"id\":\"r-" + id

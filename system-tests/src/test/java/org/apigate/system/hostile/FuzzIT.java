@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Replay: the seed is logged and printed in every failure; {@code -Dfuzz.seed=<seed>} regenerates the same requests,
  * {@code -Dfuzz.only=GATEWAY:123} sends only that one. Sizes: {@code fuzz.gateway.requests} and
  * {@code fuzz.service.requests} (default 10,000 each), {@code fuzz.threads} (12), {@code fuzz.valid-share} (the
- * share of gateway requests with a valid token, 0.25: the rest is refused cheaply with 401, as most hostile traffic).
+ * share of requests with a valid token, 0.25, to the gateway and to each service alike: the rest is refused
+ * cheaply with 401, as most hostile traffic).
  */
 @ExtendWith(SharedSystem.class)
 class FuzzIT {

@@ -50,11 +50,10 @@ final class HostileSystem implements AutoCloseable {
         PayaraMicro.Builder userBuilder = service("user", run, userLog);
         PayaraMicro.Builder inventoryBuilder = service("inventory", run, inventoryLog);
         PayaraMicro.Builder orderBuilder = service("order", run, orderLog);
-        user = userBuilder.readyWhen("/user/api/users?limit=1").build();
-        inventory = inventoryBuilder.readyWhen("/inventory/api/items?limit=1").build();
+        user = userBuilder.build();
+        inventory = inventoryBuilder.build();
         order = orderBuilder.property("order.user.url", user.url() + "/user")
-                .property("order.inventory.url", inventory.url() + "/inventory")
-                .readyWhen("/order/api/orders?limit=1").build();
+                .property("order.inventory.url", inventory.url() + "/inventory").build();
         gateway = Wars.gateway(PayaraMicro.named("hostile-gateway"), TestKeys.jwks(Path.of("target", "keys")),
                         Map.of("user", user.url() + "/user", "order", order.url() + "/order",
                                 "inventory", inventory.url() + "/inventory"))
@@ -63,7 +62,7 @@ final class HostileSystem implements AutoCloseable {
     }
 
     private static PayaraMicro.Builder service(String name, String run, AccessLog log) {
-        return PayaraMicro.named("hostile-" + name).deploy(Wars.of(name + "-war"), "/" + name)
+        return Wars.service(PayaraMicro.named("hostile-" + name), name)
                 .property(name + ".datasource.url", Wars.h2(run, name))
                 .arguments("--accesslog", log.directory().toString(), "--accessloginterval", "0");
     }

@@ -77,7 +77,7 @@ class RoutingTricksIT {
 
     private static String createUser(HostileSystem system) {
         String name = "h" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply created = Http.post(system.user.url() + "/user/api/users", "{\"username\":\"" + name
+        Http.Reply created = FuzzFixture.ADMIN.post(system.user.url() + "/user/api/users", "{\"username\":\"" + name
                 + "\",\"email\":\"" + name + "@example.org\",\"displayName\":\"" + name + "\"}");
         assertEquals(201, created.status(), created::toString);
         return created.json().getString("id");

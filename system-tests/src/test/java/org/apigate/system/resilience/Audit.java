@@ -53,7 +53,7 @@ final class Audit {
                 .collect(Collectors.toMap(o -> o.getString("id"), Function.identity()));
         Map<String, JsonObject> reservations = Listing.all(shop.reservations() + "?sku=" + sku).stream()
                 .collect(Collectors.toMap(r -> r.getString("id"), Function.identity()));
-        Http.Reply item = Http.get(shop.items() + "/" + sku);
+        Http.Reply item = Shop.ADMIN.get(shop.items() + "/" + sku);
         assertEquals(200, item.status(), item::toString);
         return new Audit(orders, reservations, item.json());
     }

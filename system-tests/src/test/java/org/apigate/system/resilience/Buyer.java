@@ -17,7 +17,7 @@ record Buyer(String userId, String authorization) {
      */
     static Buyer register(Shop shop) {
         String name = "b" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply created = Http.post(shop.users(), "{\"username\":\"" + name + "\",\"email\":\"" + name
+        Http.Reply created = Shop.ADMIN.post(shop.users(), "{\"username\":\"" + name + "\",\"email\":\"" + name
                 + "@example.org\",\"displayName\":\"" + name + "\"}");
         assertEquals(201, created.status(), created::toString);
         String id = created.json().getString("id");

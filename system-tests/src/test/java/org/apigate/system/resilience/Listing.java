@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Reads a whole paged list of a service ({@code limit}/{@code offset}, {@code X-Total-Count}) page by page, the
- * way an auditor would: the users, items, orders or reservations as the service itself reports them.
+ * way an auditor would (an admin): the users, items, orders or reservations as the service itself reports them.
  */
 final class Listing {
 
@@ -25,7 +25,7 @@ final class Listing {
         List<JsonObject> elements = new ArrayList<>();
         long total;
         do {
-            Http.Reply page = Http.get(url + separator + "limit=" + PAGE + "&offset=" + elements.size(), headers);
+            Http.Reply page = Shop.ADMIN.get(url + separator + "limit=" + PAGE + "&offset=" + elements.size(), headers);
             assertEquals(200, page.status(), page::toString);
             total = Long.parseLong(page.header("X-Total-Count"));
             List<JsonObject> read = page.jsonArray().getValuesAs(JsonObject.class);

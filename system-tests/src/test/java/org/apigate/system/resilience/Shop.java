@@ -2,8 +2,10 @@ package org.apigate.system.resilience;
 
 import org.apigate.system.LocalPostgres;
 import org.apigate.system.Wars;
+import org.apigate.testing.Http;
 import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.TestKeys;
+import org.apigate.testing.Tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +52,9 @@ final class Shop implements AutoCloseable {
      */
     static final String H2_USER_OPTIONS = ";WRITE_DELAY=0";
 
+    /** The services verify every token themselves: set-up and audits straight at them are an admin's. */
+    static final Http.Authorized ADMIN = Http.as(Tokens.admin("resilience-admin"));
+
     private final LocalPostgres postgres;
     final PayaraMicro user;
     final PayaraMicro inventory;
@@ -59,12 +64,10 @@ final class Shop implements AutoCloseable {
 
     private Shop(LocalPostgres postgres, String run) {
         this.postgres = postgres;
-        user = lean("res-user-" + run).deploy(Wars.of("user-war"), "/user")
-                .property("user.datasource.url", Wars.h2(run, "user") + H2_USER_OPTIONS)
-                .readyWhen("/user/api/users?limit=1").build();
-        inventory = onPostgres(lean("res-inventory-" + run), "inventory", "inventory")
-                .deploy(Wars.of("inventory-war"), "/inventory")
-                .readyWhen("/inventory/api/items?limit=1").build();
+        user = Wars.service(lean("res-user-" + run), "user")
+                .property("user.datasource.url", Wars.h2(run, "user") + H2_USER_OPTIONS).build();
+        inventory = Wars.service(onPostgres(lean("res-inventory-" + run), "inventory", "inventory"), "inventory")
+                .build();
         orderA = orderInstance("res-order-a-" + run);
         orderB = orderInstance("res-order-b-" + run);
         gateway = Wars.gateway(lean("res-gateway-" + run), TestKeys.rsaPublicKeyPem(Path.of("target", "keys")),
@@ -77,7 +80,7 @@ final class Shop implements AutoCloseable {
     }
 
     private PayaraMicro orderInstance(String name) {
-        return onPostgres(lean(name), "order", "orders").deploy(Wars.of("order-war"), "/order")
+        return Wars.service(onPostgres(lean(name), "order", "orders"), "order")
                 .property("order.user.url", user.url() + "/user")
                 .property("order.inventory.url", inventory.url() + "/inventory")
                 .property("order.compensation.interval-ms", COMPENSATION_INTERVAL_MS)
@@ -86,7 +89,7 @@ final class Shop implements AutoCloseable {
                 .property("org.apigate.order.users.control.UserCalls/find/Timeout/value", CALL_TIMEOUT_MS)
                 .property("org.apigate.order.inventory.control.InventoryCalls/reserve/Timeout/value", CALL_TIMEOUT_MS)
                 .property("org.apigate.order.inventory.control.InventoryCalls/release/Timeout/value", CALL_TIMEOUT_MS)
-                .readyWhen("/order/api/orders?limit=1").build();
+                .build();
     }
 
     /** The service's data source on its database of the throw-away set (password from the environment). */

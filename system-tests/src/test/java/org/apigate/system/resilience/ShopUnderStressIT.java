@@ -102,12 +102,14 @@ class ShopUnderStressIT {
         Buyer buyer = buyers(1).get(0);
         String id = placed(buyer, stocked(1), 1, 201);
         String atA = shop.orderA.url() + "/order/api/orders/" + id;
-        assertEquals("CONFIRMED", Http.get(atA).json().getString("status"));
+        assertEquals("CONFIRMED", Http.get(atA, "Authorization", buyer.authorization()).json().getString("status"));
 
-        Http.Reply cancelled = Http.post(shop.orderB.url() + "/order/api/orders/" + id + "/cancel", "");
+        Http.Reply cancelled = Http.post(shop.orderB.url() + "/order/api/orders/" + id + "/cancel", "",
+                "Authorization", buyer.authorization());
 
         assertEquals(200, cancelled.status(), cancelled::toString);
-        assertEquals("CANCELLED", Http.get(atA).json().getString("status"), "read through instance A");
+        assertEquals("CANCELLED", Http.get(atA, "Authorization", buyer.authorization()).json().getString("status"),
+                "read through instance A");
     }
 
     /** 200 concurrent one-unit orders for a SKU with 50: the whole proof that nothing is oversold or misreported. */

@@ -39,7 +39,7 @@ final class StockSampler implements AutoCloseable {
     private void sample() {
         while (running.get()) {
             try {
-                Http.Reply reply = Http.get(itemUrl);
+                Http.Reply reply = Shop.ADMIN.get(itemUrl);
                 if (reply.status() == 200) {
                     JsonObject item = reply.json();
                     minAvailable = Math.min(minAvailable, item.getJsonNumber("available").longValue());
