@@ -78,6 +78,9 @@ final class PayaraSchemas {
         }
         Schema ref = OASFactory.createSchema().ref("#/components/schemas/" + component);
         if (schema.getType() == Schema.SchemaType.ARRAY) {
+            // Payara may have copied the component's members into the array itself
+            schema.setProperties(null);
+            schema.setRequired(null);
             schema.setItems(ref);
             return schema;
         }

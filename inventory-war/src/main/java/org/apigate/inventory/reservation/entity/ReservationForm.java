@@ -20,7 +20,7 @@ public record ReservationForm(
                 + "repeating it returns the first outcome", pattern = "^" + Identifier.PATTERN + "$")
         String id,
         @NotNull @Size(min = 1, max = 100) @DistinctSkus
-        @Schema(description = "One line per SKU", minItems = 1, maxItems = 100, uniqueItems = true,
+        @Schema(description = "One line per SKU", minItems = 1, maxItems = 100,
                 implementation = Line.class)
         List<@NotNull @Valid Line> lines) {
 

@@ -16,7 +16,7 @@ public record OrderForm(
         @Schema(description = "Whose order: a customer's own user id", minLength = 1, maxLength = 64)
         String userId,
         @NotNull @Size(min = 1, max = 100) @DistinctSkus
-        @Schema(description = "One line per SKU", minItems = 1, maxItems = 100, uniqueItems = true,
+        @Schema(description = "One line per SKU", minItems = 1, maxItems = 100,
                 implementation = Line.class)
         List<@NotNull @Valid Line> lines) {
 }
