@@ -46,13 +46,14 @@ public final class Wars {
     }
 
     /**
-     * The gateway WAR at the root context of {@code instance}: it trusts the test issuer's tokens signed with the
-     * key published at {@code keyLocation} and routes each service to its instances' base URLs
+     * The gateway WAR at the root context of {@code instance}, as operators start it: health and metrics on a
+     * management port of their own ({@link PayaraMicro#managementUrl()}). It trusts the test issuer's tokens signed
+     * with the key published at {@code keyLocation} and routes each service to its instances' base URLs
      * ({@code user -> http://127.0.0.1:p/user}, several comma-separated); ready when it refuses an anonymous call.
      */
     public static PayaraMicro.Builder gateway(PayaraMicro.Builder instance, String keyLocation,
                                               Map<String, String> serviceUrls) {
-        PayaraMicro.Builder gateway = instance.deploy(of("gateway-war"), "/")
+        PayaraMicro.Builder gateway = instance.managementPort().deploy(of("gateway-war"), "/")
                 .property("mp.jwt.verify.publickey.location", keyLocation)
                 .property("mp.jwt.verify.issuer", Tokens.ISSUER)
                 .readyWhen("/api/users", 401);
