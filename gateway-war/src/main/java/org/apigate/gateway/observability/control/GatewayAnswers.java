@@ -2,7 +2,7 @@ package org.apigate.gateway.observability.control;
 
 import org.apigate.common.openapi.ApiComponents;
 import org.apigate.common.openapi.StandardResponses;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;

@@ -2,9 +2,9 @@ package org.apigate.gateway.observability.control;
 
 import org.apigate.common.openapi.PayaraDocument;
 import org.apigate.common.openapi.SharedComponents;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routes.control.MatchRoute;
 import org.apigate.gateway.routes.control.RouteCatalog;
-import org.apigate.gateway.routes.entity.Route;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
