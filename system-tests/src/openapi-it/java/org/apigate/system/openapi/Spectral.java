@@ -30,6 +30,14 @@ final class Spectral {
     private Spectral() {
     }
 
+    /** For the test's output, e.g. {@code 0 errors, 0 warnings, 0 infos or hints}. */
+    static String figures(List<Finding> findings) {
+        long errors = findings.stream().filter(finding -> finding.severity() == 0).count();
+        long warnings = findings.stream().filter(finding -> finding.severity() == 1).count();
+        return errors + " errors, " + warnings + " warnings, " + (findings.size() - errors - warnings)
+                + " infos or hints";
+    }
+
     static List<Finding> lint(Path document) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(TOOLS.resolve("node_modules/.bin/spectral").toString(), "lint",
                 "--ruleset", TOOLS.resolve(".spectral.yaml").toString(), "--format", "json", "--quiet",
