@@ -18,6 +18,9 @@
  * active health); the configuration values the gateway cannot use are listed (it stays UP). Liveness
  * ({@code /health/live}) does not depend on the services: an outage behind the gateway is shared by every gateway
  * instance, and restarting or removing all of them would turn a partial outage into a total one.</li>
+ * <li><b>OpenAPI</b> ({@code /openapi}, public): the API as a client sees it - the services' operations at their public
+ * paths, the overview, {@code /admin/routes} and the gateway's own answers and headers
+ * ({@link org.apigate.gateway.observability.control.GatewayApiDocument}).</li>
  * </ul>
  */
 package org.apigate.gateway.observability;

@@ -22,12 +22,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.apigate.common.auth.Caller;
 import org.apigate.common.auth.Roles;
+import org.apigate.common.openapi.ApiComponents;
 import org.apigate.order.orders.control.OrderBook;
 import org.apigate.order.orders.control.OrderCancellation;
 import org.apigate.order.orders.control.OrderPlacement;
 import org.apigate.order.orders.entity.Order;
 import org.apigate.order.orders.entity.OrderForm;
 import org.apigate.order.orders.entity.OrderView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -40,6 +50,7 @@ import java.util.List;
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER})
+@Tag(name = "orders", description = "Orders, placed with the stock they need reserved in inventory")
 public class OrdersResource {
 
     /** Response header with the number of orders in all pages, as in the user service. */
@@ -62,7 +73,28 @@ public class OrdersResource {
     /** 201 with the CONFIRMED order; a retry with the same Idempotency-Key gets the first answer again. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(@Valid @NotNull(message = "a JSON body is required") OrderForm form,
+    @Operation(operationId = "placeOrder", summary = "Place an order",
+            description = "Reserves the lines' stock in inventory and answers the CONFIRMED order. A customer places "
+                    + "orders only for itself (userId is its own). With an Idempotency-Key a retry gets the first "
+                    + "answer again instead of a second order.")
+    @APIResponse(responseCode = "201", description = "The order, CONFIRMED (also for a retry of the same request)",
+            headers = @Header(name = ApiComponents.LOCATION, ref = ApiComponents.LOCATION),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No user with this userId (unknown-user)")
+    @APIResponse(responseCode = "409", description = "Not enough stock (out-of-stock, with shortSkus and orderId: the "
+            + "order is kept REJECTED), or a request with this Idempotency-Key is still running "
+            + "(idempotency-key-in-use)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "
+            + "(idempotency-key-reused)")
+    @APIResponse(responseCode = "503", description = "Inventory or the user service cannot be reached "
+            + "(inventory-unavailable: the order is kept FAILED and holds no stock; user-service-unavailable), or "
+            + "this service cannot serve now (database-busy, token-keys-unavailable); retry later")
+    public Response place(@RequestBody(required = true) @Valid @NotNull(message = "a JSON body is required")
+                          OrderForm form,
+                          @Parameter(description = "The caller's key for this order: a retry with the same key and "
+                                  + "body gets the first answer", schema = @Schema(pattern = "^[A-Za-z0-9._:-]{1,128}$",
+                                  maxLength = 128, example = "order-2026-12-01-1"))
                           @HeaderParam(IDEMPOTENCY_KEY)
                           @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}",
                                   message = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'")
@@ -75,8 +107,18 @@ public class OrdersResource {
 
     /** All orders (admin), or one user's, oldest first, in pages. */
     @GET
-    public Response list(@QueryParam(USER_ID) String userId,
+    @Operation(operationId = "listOrders", summary = "List orders",
+            description = "One user's orders (a customer: its own), or without userId every order (admin), oldest "
+                    + "first, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of orders",
+            headers = @Header(name = ApiComponents.X_TOTAL_COUNT, ref = ApiComponents.X_TOTAL_COUNT),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "limit or offset out of range (invalid-request)")
+    public Response list(@Parameter(description = "Whose orders") @QueryParam(USER_ID) String userId,
+                         @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "500"))
                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                         @Parameter(description = "Orders to skip", schema = @Schema(minimum = "0"))
                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                          @Context UriInfo uri) {
         // every userId given must be the caller's: the gateway checks them all, and so does the service
@@ -90,14 +132,30 @@ public class OrdersResource {
 
     @GET
     @Path("{id}")
-    public OrderView find(@PathParam("id") String id) {
+    @Operation(operationId = "getOrder", summary = "Read an order",
+            description = "A customer reads only its own orders.")
+    @APIResponse(responseCode = "200", description = "The order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No order with this id")
+    public OrderView find(@Parameter(description = "The order's id") @PathParam("id") String id) {
         return own(id, "read order " + id).view();
     }
 
     /** 200 with the CANCELLED order, also when it was cancelled before. */
     @POST
     @Path("{id}/cancel")
-    public OrderView cancel(@PathParam("id") String id) {
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order",
+            description = "Releases the order's stock, then marks it CANCELLED; cancelling a CANCELLED order answers "
+                    + "it unchanged. A customer cancels only its own orders.")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No order with this id")
+    @APIResponse(responseCode = "409", description = "Only a CONFIRMED order can be cancelled (not-cancellable)")
+    @APIResponse(responseCode = "503", description = "Inventory cannot be reached (inventory-unavailable: the order "
+            + "stays CONFIRMED), or this service cannot serve now (database-busy, token-keys-unavailable); retry later")
+    public OrderView cancel(@Parameter(description = "The order's id") @PathParam("id") String id) {
         own(id, "cancel order " + id);
         return cancellation.cancel(id).view();
     }

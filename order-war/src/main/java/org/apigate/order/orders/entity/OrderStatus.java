@@ -1,5 +1,8 @@
 package org.apigate.order.orders.entity;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -8,6 +11,8 @@ import java.util.Set;
  * reserved without a row saying so; the saga then moves it to CONFIRMED, REJECTED (out of stock) or FAILED
  * (inventory could not be reached; kept for audit). Only a CONFIRMED order can be CANCELLED.
  */
+@Schema(name = "OrderStatus", type = SchemaType.STRING, description = "PENDING while stock is being reserved; then "
+        + "CONFIRMED, REJECTED (out of stock) or FAILED (inventory unreachable); a CONFIRMED order can be CANCELLED")
 public enum OrderStatus {
     PENDING, CONFIRMED, REJECTED, FAILED, CANCELLED;
 
