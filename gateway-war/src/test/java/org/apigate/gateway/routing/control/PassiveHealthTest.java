@@ -187,4 +187,19 @@ class PassiveHealthTest {
         assertTrue(health.failed("s", A, Kind.REFUSED, TWO));
         assertEquals(clock.instant().plus(Duration.ofMinutes(1)), health.stateOf(A).ejectedUntil());
     }
+
+    @Test
+    void anInstanceIsUnreachableWhileItsLatestCallCouldNotConnect() {
+        assertFalse(health.unreachable(A));
+        health.failed("s", A, Kind.TIMEOUT, TWO);
+        assertFalse(health.unreachable(A), "a timeout came over a connection");
+
+        health.failed("s", A, Kind.REFUSED, TWO);
+        assertTrue(health.unreachable(A));
+        health.failed("s", B, Kind.CONNECT_TIMEOUT, TWO);
+        assertTrue(health.unreachable(B));
+
+        health.succeeded(A);
+        assertFalse(health.unreachable(A));
+    }
 }

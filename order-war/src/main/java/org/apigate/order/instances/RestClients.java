@@ -1,0 +1,44 @@
+package org.apigate.order.instances;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One MicroProfile Rest Client per instance of a service, built from the interface (with the providers its
+ * {@code @RegisterProvider} annotations name: error mapping, the service credential) and the timeouts configured for
+ * its config key, {@code <configKey>/mp-rest/connectTimeout} and {@code /readTimeout} in milliseconds.
+ */
+public final class RestClients {
+
+    /** The defaults of the WAR's configuration, should those keys be missing. */
+    static final long CONNECT_TIMEOUT_MS = 500;
+    static final long READ_TIMEOUT_MS = 1500;
+
+    private RestClients() {
+    }
+
+    /**
+     * @param configKey the interface's {@code @RegisterRestClient} config key, e.g. {@code inventory}
+     * @param urlsKey   the key listing the instances, e.g. {@code order.inventory.url}
+     * @throws IllegalArgumentException when the list cannot be used ({@link InstanceList})
+     */
+    public static <C> Instances<C> build(Class<C> api, String configKey, String urlsKey, Config config) {
+        List<URI> urls = InstanceList.parse(urlsKey, config.getOptionalValue(urlsKey, String.class).orElse(""));
+        long connect = timeout(config, configKey, "connectTimeout", CONNECT_TIMEOUT_MS);
+        long read = timeout(config, configKey, "readTimeout", READ_TIMEOUT_MS);
+        return new Instances<>(configKey, urls.stream().map(url -> new Instances.Instance<>(url,
+                RestClientBuilder.newBuilder()
+                        .baseUri(url)
+                        .connectTimeout(connect, TimeUnit.MILLISECONDS)
+                        .readTimeout(read, TimeUnit.MILLISECONDS)
+                        .build(api))).toList());
+    }
+
+    static long timeout(Config config, String configKey, String name, long fallback) {
+        return config.getOptionalValue(configKey + "/mp-rest/" + name, Long.class).orElse(fallback);
+    }
+}
