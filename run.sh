@@ -5,10 +5,12 @@
 #   ./run.sh                 build, then start gateway :8080, user :8081, order :8082, inventory :8083
 #   SKIP_BUILD=1 ./run.sh    start without rebuilding
 #   GATEWAY_PORT=9080 USER_PORT=9081 ORDER_PORT=9082 INVENTORY_PORT=9083 ./run.sh   other ports
+#                            (the gateway's health and metrics: GATEWAY_MANAGEMENT_PORT, default 9180)
 #   ./run.sh --cluster       the same, but :8080 is HAProxy (server-config/lb/haproxy.cfg, statistics on :8404) in
 #                            front of two gateway instances (:8084, :8085) that form one Payara data grid on loopback
 #                            (Hazelcast :6950, :6951) and so share the rate-limit counters; needs haproxy installed.
 #                            Other ports: GATEWAY_1_PORT GATEWAY_2_PORT LB_STATS_PORT DATAGRID_PORT_1 DATAGRID_PORT_2
+#                            GATEWAY_1_MANAGEMENT_PORT GATEWAY_2_MANAGEMENT_PORT (9184, 9185)
 #   BOOT_SECONDS=600 ./run.sh   how long each instance may take to come up (default 180 s, 300 s with --cluster)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +20,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-8080}
 USER_PORT=${USER_PORT:-8081}
 ORDER_PORT=${ORDER_PORT:-8082}
 INVENTORY_PORT=${INVENTORY_PORT:-8083}
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-9180}
 CLUSTER=
 PORTS=("$GATEWAY_PORT" "$USER_PORT" "$ORDER_PORT" "$INVENTORY_PORT")
 if [ "${1:-}" = "--cluster" ]; then
@@ -27,11 +30,16 @@ if [ "${1:-}" = "--cluster" ]; then
   LB_STATS_PORT=${LB_STATS_PORT:-8404}
   DATAGRID_PORT_1=${DATAGRID_PORT_1:-6950}
   DATAGRID_PORT_2=${DATAGRID_PORT_2:-6951}
-  PORTS+=("$GATEWAY_1_PORT" "$GATEWAY_2_PORT" "$LB_STATS_PORT" "$DATAGRID_PORT_1" "$DATAGRID_PORT_2")
+  GATEWAY_1_MANAGEMENT_PORT=${GATEWAY_1_MANAGEMENT_PORT:-9184}
+  GATEWAY_2_MANAGEMENT_PORT=${GATEWAY_2_MANAGEMENT_PORT:-9185}
+  PORTS+=("$GATEWAY_1_PORT" "$GATEWAY_2_PORT" "$LB_STATS_PORT" "$DATAGRID_PORT_1" "$DATAGRID_PORT_2"
+    "$GATEWAY_1_MANAGEMENT_PORT" "$GATEWAY_2_MANAGEMENT_PORT")
   command -v haproxy >/dev/null || { echo "./run.sh --cluster needs HAProxy: apt-get install -y haproxy" >&2; exit 1; }
 elif [ $# -gt 0 ]; then
-  sed -n '2,13s/^# \{0,1\}//p' "$0" >&2
+  sed -n '2,15s/^# \{0,1\}//p' "$0" >&2
   exit 2
+else
+  PORTS+=("$GATEWAY_MANAGEMENT_PORT")
 fi
 BOOT_SECONDS=${BOOT_SECONDS:-${CLUSTER:+300}}
 BOOT_SECONDS=${BOOT_SECONDS:-180}
@@ -71,7 +79,8 @@ trap stop_all INT TERM EXIT
 
 # start NAME PORT WAR CONTEXT [option ...]: options before "--" go to the JVM, after it to Payara Micro. An instance
 # runs --nocluster (Payara's default multicast discovery would leave loopback) unless its options join the gateway's
-# data grid (data_grid_member).
+# data grid (data_grid_member). With MANAGEMENT_PORT set (MANAGEMENT_PORT=9180 start gateway ...), its health and
+# metrics are on that port only (server-config/micro/preboot-management.asadmin), not on its public one.
 start() {
   local name=$1 port=$2 war=$3 context=$4 jvm=() micro=() cluster=(--nocluster)
   shift 4
@@ -80,11 +89,13 @@ start() {
   [[ " ${micro[*]} " == *" --clusterMode "* ]] && cluster=()
   # A fresh root directory: Payara Micro would otherwise redeploy the previous build's WAR from it first.
   rm -rf "${RUN_DIR:?}/$name"
+  local preboot=preboot-loopback.asadmin
+  [ -z "${MANAGEMENT_PORT:-}" ] || preboot=preboot-management.asadmin
   # Loopback only: the pre-boot file binds HTTP and the data grid (Hazelcast runs also under --nocluster, for
   # JCache) to 127.0.0.1; Hazelcast listens on that address alone only with bind.any=false.
-  java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "${jvm[@]}" -jar "$MICRO_JAR" \
-    --deploy "$war:$context" --port "$port" "${cluster[@]}" --disablephonehome \
-    --prebootcommandfile "$ROOT/server-config/micro/preboot-loopback.asadmin" \
+  APIGATE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-} java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "${jvm[@]}" \
+    -jar "$MICRO_JAR" --deploy "$war:$context" --port "$port" "${cluster[@]}" --disablephonehome \
+    --prebootcommandfile "$ROOT/server-config/micro/$preboot" \
     --rootDir "$RUN_DIR/$name" "${micro[@]}" >"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
   echo "Starting $name on 127.0.0.1:$port (log: target/run/$name.log)"
@@ -132,16 +143,18 @@ GATEWAY_JVM=("$USER_KEY"
   -Dgateway.service.inventory.urls="http://127.0.0.1:$INVENTORY_PORT/inventory")
 GATEWAY_MICRO=(--postbootcommandfile "$ROOT/server-config/micro/gateway.asadmin")
 if [ -z "$CLUSTER" ]; then
-  start gateway "$GATEWAY_PORT" "$ROOT/gateway-war/target/gateway.war" / "${GATEWAY_JVM[@]}" -- "${GATEWAY_MICRO[@]}"
+  MANAGEMENT_PORT=$GATEWAY_MANAGEMENT_PORT start gateway "$GATEWAY_PORT" "$ROOT/gateway-war/target/gateway.war" / \
+    "${GATEWAY_JVM[@]}" -- "${GATEWAY_MICRO[@]}"
 else
   # shellcheck disable=SC2046 # data_grid_member prints separate options
-  start gateway1 "$GATEWAY_1_PORT" "$ROOT/gateway-war/target/gateway.war" / "${GATEWAY_JVM[@]}" \
-    -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_1")
+  MANAGEMENT_PORT=$GATEWAY_1_MANAGEMENT_PORT start gateway1 "$GATEWAY_1_PORT" "$ROOT/gateway-war/target/gateway.war" \
+    / "${GATEWAY_JVM[@]}" -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_1")
   # shellcheck disable=SC2046
-  start gateway2 "$GATEWAY_2_PORT" "$ROOT/gateway-war/target/gateway.war" / "${GATEWAY_JVM[@]}" \
-    -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_2")
+  MANAGEMENT_PORT=$GATEWAY_2_MANAGEMENT_PORT start gateway2 "$GATEWAY_2_PORT" "$ROOT/gateway-war/target/gateway.war" \
+    / "${GATEWAY_JVM[@]}" -- "${GATEWAY_MICRO[@]}" $(data_grid_member "$DATAGRID_PORT_2")
   APIGATE_LB_PORT=$GATEWAY_PORT APIGATE_LB_STATS_PORT=$LB_STATS_PORT APIGATE_GATEWAY_1_PORT=$GATEWAY_1_PORT \
-    APIGATE_GATEWAY_2_PORT=$GATEWAY_2_PORT haproxy -f "$ROOT/server-config/lb/haproxy.cfg" -db \
+    APIGATE_GATEWAY_2_PORT=$GATEWAY_2_PORT APIGATE_GATEWAY_1_MANAGEMENT_PORT=$GATEWAY_1_MANAGEMENT_PORT \
+    APIGATE_GATEWAY_2_MANAGEMENT_PORT=$GATEWAY_2_MANAGEMENT_PORT haproxy -f "$ROOT/server-config/lb/haproxy.cfg" -db \
     >"$RUN_DIR/haproxy.log" 2>&1 &
   PIDS+=($!)
   echo "Starting HAProxy on 127.0.0.1:$GATEWAY_PORT (log: target/run/haproxy.log)"
@@ -172,12 +185,13 @@ cat <<INFO
 
 apigate is running (Ctrl-C stops everything):
   gateway    http://127.0.0.1:$GATEWAY_PORT/api/...     (public entry point; admin: /admin/routes)
+             health and metrics: http://127.0.0.1:${CLUSTER:+$GATEWAY_1_MANAGEMENT_PORT}${CLUSTER:-$GATEWAY_MANAGEMENT_PORT}/health  /metrics  (management port)
 ${CLUSTER:+  cluster    HAProxy on :$GATEWAY_PORT -> gateway instances :$GATEWAY_1_PORT and :$GATEWAY_2_PORT (one data grid)
              HAProxy statistics http://127.0.0.1:$LB_STATS_PORT/stats
 }  user       http://127.0.0.1:$USER_PORT/user/api/users
   order      http://127.0.0.1:$ORDER_PORT/order/api/orders
   inventory  http://127.0.0.1:$INVENTORY_PORT/inventory/api/items
-  health, metrics, OpenAPI on every instance: /health  /metrics  /openapi
+  health, metrics, OpenAPI on every service instance: /health  /metrics  /openapi
 Mint a token:  server-config/mint-token.sh <user-id> admin|customer
 Data: ./data (embedded H2 files; delete the folder to start empty).  Logs: target/run/*.log
 INFO

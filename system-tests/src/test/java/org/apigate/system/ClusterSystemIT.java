@@ -156,7 +156,8 @@ class ClusterSystemIT {
     @Test
     void theLoadBalancerRefusesTraceAndKeepsHealthAndMetricsOffThePublicEntryPoint() {
         assertEquals(405, Http.send("TRACE", loadBalancer.url() + "/api/users", "{\"x\":1}").status());
-        for (String path : List.of("/health", "/health/ready", "/metrics")) {
+        for (String path : List.of("/health", "/health/ready", "/metrics", "//health", "/./metrics", "/%68ealth",
+                "/HEALTH/ready", "/health;x=1", "/%2e/metrics", "/api/../metrics")) {
             assertEquals(404, Http.get(loadBalancer.url() + path).status(), path);
         }
         assertEquals(200, readUser(bearer("lb-rules-" + UUID.randomUUID())).status(), "the API itself is served");

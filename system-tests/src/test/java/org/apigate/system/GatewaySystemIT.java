@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 
 import static org.apigate.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,20 @@ class GatewaySystemIT {
         for (PayaraMicro instance : List.of(user, inventory, order, gateway)) {
             Listeners.assertLoopbackOnly(instance);
         }
+    }
+
+    @Test
+    void healthAndMetricsAreOnlyOnTheGatewaysManagementPort() {
+        for (String path : List.of("/health", "/health/ready", "/health/live", "/metrics", "/metrics?scope=application",
+                "//health", "/%68ealth", "/HEALTH", "/health;x=1", "/./metrics")) {
+            Http.Reply reply = Http.get(gateway.url() + path);
+            assertTrue(reply.status() == 404 || reply.status() == 400, () -> path + " on the public port: " + reply);
+            assertFalse(reply.body().contains("gateway_"), path + " shows no metric");
+        }
+        assertEquals(200, Http.get(gateway.managementUrl() + "/health/live").status());
+        Http.Reply metrics = Http.get(gateway.managementUrl() + "/metrics?scope=application");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("gateway_"), "the gateway's metrics: " + metrics.body());
     }
 
     @Test

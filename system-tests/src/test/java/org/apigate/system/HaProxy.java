@@ -29,7 +29,7 @@ final class HaProxy implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private HaProxy(Path config, String name, int gateway1, int gateway2) throws IOException {
+    private HaProxy(Path config, String name, PayaraMicro gateway1, PayaraMicro gateway2) throws IOException {
         Files.createDirectories(LOGS);
         log = LOGS.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(binary(), "-f", config.toString(), "-db")
@@ -37,15 +37,17 @@ final class HaProxy implements AutoCloseable {
         builder.environment().putAll(Map.of(
                 "APIGATE_LB_PORT", String.valueOf(port),
                 "APIGATE_LB_STATS_PORT", String.valueOf(statsPort),
-                "APIGATE_GATEWAY_1_PORT", String.valueOf(gateway1),
-                "APIGATE_GATEWAY_2_PORT", String.valueOf(gateway2)));
+                "APIGATE_GATEWAY_1_PORT", String.valueOf(gateway1.port()),
+                "APIGATE_GATEWAY_2_PORT", String.valueOf(gateway2.port()),
+                "APIGATE_GATEWAY_1_MANAGEMENT_PORT", String.valueOf(gateway1.managementPort()),
+                "APIGATE_GATEWAY_2_MANAGEMENT_PORT", String.valueOf(gateway2.managementPort())));
         process = builder.start();
     }
 
     /** Starts HAProxy with {@code config} and waits until it reports both gateway instances UP. */
     static HaProxy start(Path config, String name, PayaraMicro gateway1, PayaraMicro gateway2) {
         try {
-            HaProxy haProxy = new HaProxy(config, name, gateway1.port(), gateway2.port());
+            HaProxy haProxy = new HaProxy(config, name, gateway1, gateway2);
             haProxy.awaitStatus("gateway1", "UP");
             haProxy.awaitStatus("gateway2", "UP");
             return haProxy;

@@ -46,15 +46,36 @@ public final class Wars {
     }
 
     /**
-     * The gateway WAR at the root context of {@code instance}: it trusts the test issuer's tokens signed with the
-     * key published at {@code keyLocation} and routes each service to its instances' base URLs
+     * A service WAR as {@link #service(PayaraMicro.Builder, String)}, whose users' tokens come from another identity
+     * provider than the test issuer: {@code identityProvider} holds its {@code mp.jwt.verify.*} keys and
+     * {@code gateway.auth.roles-claim}, replacing the test issuer's. The service credential stays as it is.
+     */
+    public static PayaraMicro.Builder service(PayaraMicro.Builder instance, String service,
+                                              Map<String, String> identityProvider) {
+        return service(instance, service).properties(identityProvider);
+    }
+
+    /**
+     * The gateway WAR at the root context of {@code instance}, as operators start it: health and metrics on a
+     * management port of their own ({@link PayaraMicro#managementUrl()}). It trusts the test issuer's tokens signed
+     * with the key published at {@code keyLocation} and routes each service to its instances' base URLs
      * ({@code user -> http://127.0.0.1:p/user}, several comma-separated); ready when it refuses an anonymous call.
      */
     public static PayaraMicro.Builder gateway(PayaraMicro.Builder instance, String keyLocation,
                                               Map<String, String> serviceUrls) {
-        PayaraMicro.Builder gateway = instance.deploy(of("gateway-war"), "/")
-                .property("mp.jwt.verify.publickey.location", keyLocation)
-                .property("mp.jwt.verify.issuer", Tokens.ISSUER)
+        return gateway(instance, Map.of("mp.jwt.verify.publickey.location", keyLocation,
+                "mp.jwt.verify.issuer", Tokens.ISSUER), serviceUrls);
+    }
+
+    /**
+     * The gateway WAR as {@link #gateway(PayaraMicro.Builder, String, Map)}, trusting the identity provider that
+     * {@code identityProvider} describes: its {@code mp.jwt.verify.*} keys, and {@code gateway.auth.roles-claim}
+     * where its tokens do not carry the roles in {@code groups}.
+     */
+    public static PayaraMicro.Builder gateway(PayaraMicro.Builder instance, Map<String, String> identityProvider,
+                                              Map<String, String> serviceUrls) {
+        PayaraMicro.Builder gateway = instance.managementPort().deploy(of("gateway-war"), "/")
+                .properties(identityProvider)
                 .readyWhen("/api/users", 401);
         serviceUrls.forEach((service, urls) -> gateway.property("gateway.service." + service + ".urls", urls));
         return gateway;

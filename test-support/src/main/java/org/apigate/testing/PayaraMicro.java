@@ -41,6 +41,7 @@ public final class PayaraMicro implements AutoCloseable {
     private final String readyPath;
     private final int readyStatus;
     private final Map<String, String> environment;
+    private final int managementPort;
     private final Duration bootDeadline;
     private Process process;
     private Duration timeToReady;
@@ -51,6 +52,7 @@ public final class PayaraMicro implements AutoCloseable {
         this.readyPath = builder.readyPath;
         this.readyStatus = builder.readyStatus;
         this.environment = Map.copyOf(builder.environment);
+        this.managementPort = builder.managementPort;
         this.bootDeadline = builder.bootDeadline;
         Path work = Path.of("target", "payara", name).toAbsolutePath();
         this.log = work.resolveSibling(name + ".log");
@@ -61,7 +63,9 @@ public final class PayaraMicro implements AutoCloseable {
         cmd.addAll(builder.jvmOptions);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
-                "--disablephonehome", "--prebootcommandfile", loopbackOnly().toString()));
+                "--disablephonehome", "--prebootcommandfile",
+                preBootFile(builder.managementPort > 0 ? "preboot-management.asadmin" : "preboot-loopback.asadmin")
+                        .toString()));
         cmd.addAll(builder.dataGrid == null ? List.of("--nocluster")
                 : builder.dataGrid.memberOptions(builder.dataGridMember, name));
         if (builder.postBootCommands != null) {
@@ -73,11 +77,12 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * The operators' pre-boot file that keeps an instance on loopback (HTTP listener and data grid address), read
-     * from the repository: tests run in a module's directory, one level below it.
+     * One of the operators' pre-boot files, which keep an instance on loopback (HTTP listener and data grid address)
+     * and, for a public instance, put health and metrics on a management port; read from the repository: tests run
+     * in a module's directory, one level below it.
      */
-    private static Path loopbackOnly() {
-        Path file = Path.of("..", "server-config", "micro", "preboot-loopback.asadmin").toAbsolutePath().normalize();
+    private static Path preBootFile(String name) {
+        Path file = Path.of("..", "server-config", "micro", name).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Missing " + file + ": run the tests from a module of the repository");
         }
@@ -194,6 +199,23 @@ public final class PayaraMicro implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management port's base URL ({@code http://127.0.0.1:<port>}) of an instance that has one. */
+    public String managementUrl() {
+        if (managementPort == 0) {
+            throw new IllegalStateException(name + " has no management port");
+        }
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Where the instance serves health and metrics: its management port if it has one, else its HTTP port. */
+    public String healthUrl() {
+        return managementPort > 0 ? managementUrl() : url();
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
     public int port() {
         return port;
     }
@@ -278,6 +300,7 @@ public final class PayaraMicro implements AutoCloseable {
         private LoopbackDataGrid dataGrid;
         private int dataGridMember;
         private int port = freePort();
+        private int managementPort;
         private String heap = "384m";
         private String readyPath = "/health/ready";
         private int readyStatus = 200;
@@ -293,6 +316,16 @@ public final class PayaraMicro implements AutoCloseable {
 
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Health and metrics on a management port of their own (a free one), as the operators' pre-boot file for a
+         * public instance sets it up ({@code preboot-management.asadmin}): the instance's HTTP port answers 404 there.
+         */
+        public Builder managementPort() {
+            this.managementPort = freePort();
+            environment.put("APIGATE_MANAGEMENT_PORT", String.valueOf(managementPort));
             return this;
         }
 

@@ -7,7 +7,9 @@
  * {@code GET /api/items?sku=…&sku=…} (inventory) for their distinct SKUs. The latency is about
  * max(user, orders + stock). No orders or no SKUs: no inventory call, {@code "stock":{}}. SKUs the inventory does not
  * know are left out of {@code stock}. Every call goes through {@code routing.control.Upstream}: the same instances
- * (MicroProfile Config), round-robin, failover and passive health as the proxy.
+ * (MicroProfile Config), balancing, failover and health as the proxy. The overview is the built-in route of the
+ * request pipeline: it passes the same stages as a forwarded request (authentication, rate limit, access), and
+ * {@link org.apigate.gateway.aggregate.control.Compose} takes the place of the forward.
  * <p>
  * <b>Time.</b> Each call has {@code gateway.overview.branch-timeout} from its start and all of them end by
  * {@code gateway.overview.deadline} from the start of the first (ISO-8601 durations, read per request). A call cut
@@ -25,7 +27,7 @@
  * out, {@code 503} if no service was available, {@code 502} otherwise.
  * <p>
  * <b>Headers.</b> Each call carries what the proxy would forward for the client's request - {@code Authorization},
- * {@code X-Request-Id}, {@code X-Forwarded-*} and the other end-to-end headers - except the negotiation and
+ * {@code X-Request-Id}, {@code X-Forwarded-*}, the trace context and the other end-to-end headers - except the negotiation and
  * conditional ones ({@code Accept*}, {@code If-*}, {@code Range}): the gateway asks for plain JSON. The services'
  * response headers never reach the client: an overview carries {@code Content-Type}, {@code X-Gateway-Complete},
  * {@code X-Request-Id} and the rate-limit fields ({@code RateLimit}, {@code RateLimit-Policy}), besides what HTTP

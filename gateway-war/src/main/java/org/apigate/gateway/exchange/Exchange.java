@@ -2,7 +2,6 @@ package org.apigate.gateway.exchange;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apigate.gateway.routes.entity.Route;
 
 import java.io.IOException;
 import java.net.URI;

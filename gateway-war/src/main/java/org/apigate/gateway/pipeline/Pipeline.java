@@ -24,7 +24,7 @@ import org.apigate.gateway.proxy.Forward;
 import org.apigate.gateway.proxy.Relay;
 import org.apigate.gateway.ratelimit.RateLimit;
 import org.apigate.gateway.routes.control.MatchRoute;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.target.ParseTarget;
 import org.apigate.gateway.tracing.ContinueTrace;
 

@@ -6,7 +6,7 @@ import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.BodyReader;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.Stage;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.control.ProxySettings;
 import org.apigate.gateway.routing.control.Upstream;
 import org.apigate.gateway.routing.control.UpstreamResponse;

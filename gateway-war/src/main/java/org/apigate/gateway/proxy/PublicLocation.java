@@ -1,7 +1,7 @@
 package org.apigate.gateway.proxy;
 
 import org.apigate.gateway.exchange.RequestTarget;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 
 import java.net.URI;
 import java.net.URISyntaxException;

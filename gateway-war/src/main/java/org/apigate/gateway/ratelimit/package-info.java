@@ -1,5 +1,7 @@
 /**
- * Per-subject rate limiting of resource methods annotated {@link org.apigate.gateway.ratelimit.RateLimited}.
+ * Rate limiting, the pipeline's {@link org.apigate.gateway.ratelimit.RateLimit} stage: the
+ * {@link org.apigate.gateway.ratelimit.RateLimited} interceptor counts a request per subject (per client address
+ * without a valid token) under its route's policy.
  * <p>
  * Algorithm ({@link org.apigate.gateway.ratelimit.SubWindowCounts}): sliding sub-window counters, counted
  * conservatively. The window {@code w} is split into {@code N = 20} buckets of {@code b = ceil(w / N)}; per subject
@@ -23,8 +25,8 @@
  * Entries expire {@code w} seconds after their last admission, when none of their admissions can share a window with
  * a new request.
  * <p>
- * Configuration ({@link org.apigate.gateway.ratelimit.QuotaSettings}) is read on every request, through Payara's
- * config cache ({@code mp.config.cache.duration}, 1000 ms in the WAR), so {@code asadmin set-config-property} takes
+ * Configuration ({@link org.apigate.gateway.ratelimit.QuotaSettings}) is read on every request, through the
+ * gateway's config cache ({@code mp.config.cache.duration}, 1000 ms in the WAR), so {@code asadmin set-config-property} takes
  * effect within a second, without a redeploy: {@code gateway.ratelimit.limit} / {@code gateway.ratelimit.window} for
  * the default policy, {@code gateway.ratelimit.<policy>.limit} / {@code .window} for a named one, falling back to the
  * default's; the built-in policy {@code anonymous} (requests without a valid token, per client address) has defaults
@@ -32,7 +34,7 @@
  * never fails a request: the last good value, or the default, stays in force, one WARNING line is logged per bad
  * value, and the readiness check {@code gateway-ratelimit-config} lists it while staying UP.
  * <p>
- * Every response of a rate-limited method carries {@code RateLimit-Policy} and {@code RateLimit}
+ * Every response of a rate-limited request carries {@code RateLimit-Policy} and {@code RateLimit}
  * (draft-ietf-httpapi-ratelimit-headers-11), a refused one also {@code Retry-After} and a 429 problem.
  */
 package org.apigate.gateway.ratelimit;

@@ -27,6 +27,13 @@ public final class TestConfig implements Config {
         return config;
     }
 
+    /** A config with the entries of {@code values}. */
+    public static TestConfig of(Map<String, String> values) {
+        TestConfig config = new TestConfig();
+        config.values.putAll(values);
+        return config;
+    }
+
     public TestConfig set(String key, String value) {
         values.put(key, value);
         return this;

@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Test only (never in the shipped WAR): captures the WARNING (and worse) messages of one named logger inside the
- * server under test - e.g. what the route catalog reports about a skipped route - under {@code /probe/log/{logger}}.
+ * Test only (never in the shipped WAR), in the operators' area ({@code /admin/probe/log/{logger}}, admins only):
+ * captures what one named logger of the server under test writes - the access log, what the route catalog reports -
+ * or, as {@code root}, every logger; where a test's own JUL handler cannot reach. {@code GET .../thrown} lists the
+ * records that carried a stack trace.
  */
 @Path("probe/log/{logger}")
 @ApplicationScoped
@@ -30,10 +31,10 @@ public class LogProbe {
 
     private static final Map<String, Capture> CAPTURES = new ConcurrentHashMap<>();
 
-    /** Starts capturing the logger's warnings (again), with none yet. */
+    /** Starts capturing the logger's records (again), with none yet. */
     @PUT
     public void capture(@PathParam("logger") String name) {
-        Logger logger = Logger.getLogger(name);
+        Logger logger = logger(name);
         Capture previous = CAPTURES.put(name, new Capture(logger));
         if (previous != null) {
             logger.removeHandler(previous);
@@ -41,20 +42,35 @@ public class LogProbe {
         logger.addHandler(CAPTURES.get(name));
     }
 
+    /** The messages captured since {@link #capture}. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray messages(@PathParam("logger") String name) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
-        Capture capture = CAPTURES.get(name);
-        if (capture != null) {
-            capture.messages.forEach(messages::add);
-        }
-        return messages.build();
+        return array(CAPTURES.containsKey(name) ? CAPTURES.get(name).messages : List.of());
+    }
+
+    /** The loggers and exceptions of the captured records that carried a stack trace. */
+    @GET
+    @Path("thrown")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonArray thrown(@PathParam("logger") String name) {
+        return array(CAPTURES.containsKey(name) ? CAPTURES.get(name).thrown : List.of());
+    }
+
+    private static Logger logger(String name) {
+        return Logger.getLogger(name.equals("root") ? "" : name);
+    }
+
+    private static JsonArray array(List<String> lines) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        lines.forEach(array::add);
+        return array.build();
     }
 
     private static final class Capture extends Handler {
 
         private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final List<String> thrown = new CopyOnWriteArrayList<>();
         private final Logger logger; // held: JUL keeps loggers weakly, and with them their handlers
 
         Capture(Logger logger) {
@@ -63,8 +79,9 @@ public class LogProbe {
 
         @Override
         public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                messages.add(record.getMessage());
+            messages.add(record.getMessage());
+            if (record.getThrown() != null) {
+                thrown.add(record.getLoggerName() + ": " + record.getThrown());
             }
         }
 

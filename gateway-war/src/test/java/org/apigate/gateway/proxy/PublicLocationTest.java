@@ -1,6 +1,6 @@
 package org.apigate.gateway.proxy;
 
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.apigate.gateway.ratelimit;
 
+import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.config.CachedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class QuotaSettingsTest {
         log.setUseParentHandlers(parentHandlers);
     }
 
-    static QuotaSettings settings(MapConfig config) {
+    static QuotaSettings settings(TestConfig config) {
         QuotaSettings settings = new QuotaSettings();
         settings.config = new CachedConfig(config, 0);
         return settings;
@@ -69,21 +70,21 @@ class QuotaSettingsTest {
 
     @Test
     void theDefaultPolicyReadsTheGeneralKeys() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "7", WINDOW, "30", "gateway.ratelimit.default.limit", "99"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "7", WINDOW, "30", "gateway.ratelimit.default.limit", "99"));
 
         assertEquals(new Quota("default", 7, 30), settings(config).quota("default"));
     }
 
     @Test
     void aNamedPolicyFallsBackKeyByKey() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "7", WINDOW, "30", "gateway.ratelimit.search.limit", "3"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "7", WINDOW, "30", "gateway.ratelimit.search.limit", "3"));
 
         assertEquals(new Quota("search", 3, 30), settings(config).quota("search"));
     }
 
     @Test
     void withoutAnyKeysTheBuiltInDefaultsApply() {
-        QuotaSettings settings = settings(new MapConfig(Map.of()));
+        QuotaSettings settings = settings(TestConfig.of(Map.of()));
 
         assertEquals(new Quota("default", 100, 60), settings.quota("default"));
         assertEquals(new Quota("anonymous", 100, 60), settings.quota("anonymous"));
@@ -92,7 +93,7 @@ class QuotaSettingsTest {
 
     @Test
     void theAnonymousPolicyHasDefaultsOfItsOwn() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "5000", WINDOW, "1"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "5000", WINDOW, "1"));
         QuotaSettings settings = settings(config);
 
         assertEquals(new Quota("anonymous", 100, 60), settings.quota("anonymous"), "not the default policy's");
@@ -117,7 +118,7 @@ class QuotaSettingsTest {
     @Test
     void anUnusableLimitKeepsTheLastGoodOne() {
         for (String unusable : UNUSABLE_LIMITS) {
-            MapConfig config = new MapConfig(Map.of(LIMIT, "50"));
+            TestConfig config = TestConfig.of(Map.of(LIMIT, "50"));
             QuotaSettings settings = settings(config);
             assertEquals(50, settings.quota("default").limit());
 
@@ -131,7 +132,7 @@ class QuotaSettingsTest {
 
     @Test
     void anUnusableValueFromTheStartGivesTheDefault() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "abc", WINDOW, "86401"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "abc", WINDOW, "86401"));
         QuotaSettings settings = settings(config);
 
         assertEquals(new Quota("default", 100, 60), settings.quota("default"));
@@ -143,7 +144,7 @@ class QuotaSettingsTest {
 
     @Test
     void aNamedPolicysUnusableValueFromTheStartGivesTheDefaultPolicys() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "7", "gateway.ratelimit.search.window", "-1"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "7", "gateway.ratelimit.search.window", "-1"));
         QuotaSettings settings = settings(config);
         config.set("gateway.ratelimit.search.limit", "0");
 
@@ -153,7 +154,7 @@ class QuotaSettingsTest {
 
     @Test
     void anUnusableWindowKeepsTheLastGoodOne() {
-        MapConfig config = new MapConfig(Map.of(WINDOW, "86400"));
+        TestConfig config = TestConfig.of(Map.of(WINDOW, "86400"));
         QuotaSettings settings = settings(config);
         assertEquals(86_400, settings.quota("default").windowSeconds());
 
@@ -165,7 +166,7 @@ class QuotaSettingsTest {
 
     @Test
     void logsAnUnusableValueOnceOnOneLine() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "50"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "50"));
         QuotaSettings settings = settings(config);
         settings.quota("default");
         config.set(LIMIT, "12\nFAKE LOG LINE");
@@ -192,7 +193,7 @@ class QuotaSettingsTest {
 
     @Test
     void aCorrectedValueClearsTheProblem() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "abc"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "abc"));
         QuotaSettings settings = settings(config);
         assertEquals(1, settings.problems().size());
 
@@ -206,7 +207,7 @@ class QuotaSettingsTest {
 
     @Test
     void aRemovedValueFallsBackAndAnUnusableOneThenKeepsTheFallback() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "7", "gateway.ratelimit.search.limit", "3"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "7", "gateway.ratelimit.search.limit", "3"));
         QuotaSettings settings = settings(config);
         assertEquals(3, settings.quota("search").limit());
 
@@ -218,7 +219,7 @@ class QuotaSettingsTest {
 
     @Test
     void problemsCoverTheBuiltInPoliciesBeforeAnyRequest() {
-        QuotaSettings settings = settings(new MapConfig(Map.of("gateway.ratelimit.anonymous.window", "0")));
+        QuotaSettings settings = settings(TestConfig.of(Map.of("gateway.ratelimit.anonymous.window", "0")));
 
         assertEquals(List.of("gateway.ratelimit.anonymous.window='0' is not a whole number from 1 to 86400;"
                 + " using 60, as if it were not set"), settings.problems());
@@ -226,7 +227,7 @@ class QuotaSettingsTest {
 
     @Test
     void keepsTheSameQuotaWhileNothingChanges() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "7"));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "7"));
         QuotaSettings settings = settings(config);
         Quota first = settings.quota("default");
 
@@ -237,7 +238,7 @@ class QuotaSettingsTest {
 
     @Test
     void acceptsTheExtremes() {
-        MapConfig config = new MapConfig(Map.of(LIMIT, "1000000000", WINDOW, " 86400 "));
+        TestConfig config = TestConfig.of(Map.of(LIMIT, "1000000000", WINDOW, " 86400 "));
 
         assertEquals(new Quota("default", 1_000_000_000, 86_400), settings(config).quota("default"));
         config.set(LIMIT, "1").set(WINDOW, "1");

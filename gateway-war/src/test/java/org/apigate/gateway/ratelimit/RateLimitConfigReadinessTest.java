@@ -1,5 +1,6 @@
 package org.apigate.gateway.ratelimit;
 
+import org.apigate.gateway.config.TestConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RateLimitConfigReadinessTest {
 
-    static HealthCheckResponse check(MapConfig config) {
+    static HealthCheckResponse check(TestConfig config) {
         RateLimitConfigReadiness readiness = new RateLimitConfigReadiness();
         readiness.settings = QuotaSettingsTest.settings(config);
         return readiness.call();
@@ -20,7 +21,7 @@ class RateLimitConfigReadinessTest {
 
     @Test
     void isUpWithoutDataWhenAllIsWell() {
-        HealthCheckResponse response = check(new MapConfig(Map.of("gateway.ratelimit.limit", "10")));
+        HealthCheckResponse response = check(TestConfig.of(Map.of("gateway.ratelimit.limit", "10")));
 
         assertEquals("gateway-ratelimit-config", response.getName());
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
@@ -33,7 +34,7 @@ class RateLimitConfigReadinessTest {
         Level level = log.getLevel();
         log.setLevel(Level.OFF); // the warnings are QuotaSettingsTest's subject
         try {
-            HealthCheckResponse response = check(new MapConfig(Map.of(
+            HealthCheckResponse response = check(TestConfig.of(Map.of(
                     "gateway.ratelimit.limit", "-1", "gateway.ratelimit.anonymous.window", "a minute")));
 
             assertEquals(HealthCheckResponse.Status.UP, response.getStatus(), "the gateway serves with the defaults");

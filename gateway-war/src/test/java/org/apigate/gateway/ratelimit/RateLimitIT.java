@@ -5,7 +5,7 @@ import org.apigate.gateway.backend.ScrapedMetrics;
 import org.apigate.gateway.backend.GatewayArchive;
 import org.apigate.gateway.backend.TestBackend;
 import org.apigate.gateway.probe.ProbeResource;
-import org.apigate.gateway.probe.StackTraceProbe;
+import org.apigate.gateway.probe.LogProbe;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.Tokens;
@@ -84,7 +84,7 @@ class RateLimitIT {
         route(settings, "failing", "gone", null);
         route(settings, "open", "probe", null);
         settings.put("gateway.route.open.auth", "none");
-        return GatewayArchive.withConfig(settings).addClasses(ProbeResource.class, StackTraceProbe.class);
+        return GatewayArchive.withConfig(settings).addClasses(ProbeResource.class, LogProbe.class);
     }
 
     static void route(Map<String, String> settings, String name, String service, String policy) {
@@ -302,7 +302,7 @@ class RateLimitIT {
 
     @Test
     void countsRequestsWithoutAValidTokenPerAddressUnderTheAnonymousPolicy() {
-        assertEquals(204, Http.put(probe + "/stack-traces", "", OPERATOR).status());
+        assertEquals(204, Http.put(probe + "/log/root", "", OPERATOR).status());
         String forged = Tokens.forSubject(unique()).groups("customer").signedByAttacker().sign();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < ANONYMOUS_QUOTA + 3; i++) {
@@ -322,8 +322,8 @@ class RateLimitIT {
         String subject = unique();
         assertEquals(BURST - 1, state(call(api + "/burst", Tokens.customer(subject)), "burst")[0],
                 "a valid token counts per subject, apart from the anonymous quota");
-        assertEquals(0, Http.get(probe + "/stack-traces", OPERATOR).jsonArray().size(),
-                () -> "refused tokens are logged without stack traces: " + Http.get(probe + "/stack-traces", OPERATOR).body());
+        Http.Reply thrown = Http.get(probe + "/log/root/thrown", OPERATOR);
+        assertEquals(0, thrown.jsonArray().size(), () -> "refused tokens are logged without stack traces: " + thrown);
     }
 
     @Test

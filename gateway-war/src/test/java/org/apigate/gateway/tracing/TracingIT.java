@@ -5,7 +5,7 @@ import jakarta.json.JsonString;
 import org.apigate.gateway.backend.Await;
 import org.apigate.gateway.backend.GatewayArchive;
 import org.apigate.gateway.backend.TestBackend;
-import org.apigate.gateway.probe.AccessLogProbe;
+import org.apigate.gateway.probe.LogProbe;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.Tokens;
@@ -44,7 +44,7 @@ class TracingIT {
     @Deployment(testable = false)
     static WebArchive gateway() {
         return GatewayArchive.withConfig(Map.of("gateway.service.user.urls", USERS.url("/user")))
-                .addClass(AccessLogProbe.class);
+                .addClass(LogProbe.class);
     }
 
     @AfterAll
@@ -83,7 +83,7 @@ class TracingIT {
     @Test
     void startsATraceForARequestWithoutOneAndLogsItsId() {
         String requestId = "trace-" + UUID.randomUUID();
-        assertEquals(204, Http.put(gateway + "/admin/probe/access-log", "", "Authorization", ADMIN).status());
+        assertEquals(204, Http.put(gateway + "/admin/probe/log/org.apigate.gateway.access", "", "Authorization", ADMIN).status());
         Http.Reply reply = Http.get(gateway + "/api/users/untraced", "Authorization", ADMIN, "X-Request-Id",
                 requestId);
 
@@ -115,7 +115,7 @@ class TracingIT {
     }
 
     List<String> accessLines(String requestId) {
-        return Http.get(gateway + "/admin/probe/access-log", "Authorization", ADMIN).jsonArray()
+        return Http.get(gateway + "/admin/probe/log/org.apigate.gateway.access", "Authorization", ADMIN).jsonArray()
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .filter(line -> line.startsWith("id=" + requestId + " ")).toList();
     }

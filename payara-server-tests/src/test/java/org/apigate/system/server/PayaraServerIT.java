@@ -42,6 +42,8 @@ class PayaraServerIT {
     private static final Path REPOSITORY = Path.of(required("apigate.repository")).toAbsolutePath().normalize();
     private static final String APP = "http://127.0.0.1:8080";
     private static final String ADMIN = "http://127.0.0.1:4848";
+    /** Health and metrics: the management listener setup-domain.sh creates (its default port). */
+    private static final String MANAGEMENT = "http://127.0.0.1:8480";
     private static final List<String> SERVICES = List.of("user", "inventory", "order");
     /** The services verify every token themselves: set-up data is written by an admin. */
     private static final String[] ADMIN_TOKEN = {"Authorization", "Bearer " + Tokens.admin("payara-server-admin")};
@@ -144,17 +146,21 @@ class PayaraServerIT {
     }
 
     /**
-     * Readiness lists each service's database check, each reporting the pool's PostgreSQL, not its own H2, and the
-     * gateway's upstreams check (UP: without probes of its own server, which would ask this very readiness).
+     * Readiness - on the management listener only - lists each service's database check, each reporting the pool's
+     * PostgreSQL, not its own H2, and the gateway's upstreams check (UP: without probes of its own server, which would
+     * ask this very readiness).
      */
     private static void assertEveryServiceUsesItsPool() {
-        NetworkNamespace.Reply health = namespace.get(APP + "/health/ready");
+        NetworkNamespace.Reply health = namespace.get(MANAGEMENT + "/health/ready");
         assertEquals(200, health.status(), health::toString);
+        for (String path : List.of("/health/ready", "/metrics", "/metrics?scope=application")) {
+            assertEquals(404, namespace.get(APP + path).status(), path + " is not on the public HTTP listener");
+        }
         List<JsonObject> checks = health.json().getJsonArray("checks").getValuesAs(JsonObject.class);
         List<JsonObject> databases = checks.stream().filter(check -> check.getString("name").endsWith("-database"))
                 .toList();
         assertEquals(3, databases.size(), health::toString);
-        assertEquals(4, checks.size(), health::toString);
+        assertEquals(6, checks.size(), health::toString); // and the gateway's upstreams, config and rate-limit config
         databases.forEach(check -> assertEquals("PostgreSQL", check.getJsonObject("data").getString("database"),
                 () -> "The WAR must look its data source up under <svc>.datasource.jndi, which setup-domain.sh points "
                         + "at the admin-created pool; it uses its own embedded database instead: " + check));

@@ -116,7 +116,7 @@ class FuzzIT {
 
     private static void assertEverythingHealthy() {
         for (PayaraMicro instance : system.instances()) {
-            Http.Reply ready = Http.get(instance.url() + "/health/ready");
+            Http.Reply ready = Http.get(instance.healthUrl() + "/health/ready");
             assertEquals(200, ready.status(), instance.name() + " not ready after fuzzing: " + ready);
         }
         // A user registered and read back now: the fuzzer may well have deleted or changed the fixture's users.

@@ -3,7 +3,7 @@ package org.apigate.gateway.access.control;
 import org.apigate.gateway.access.entity.Verdict;
 import org.apigate.gateway.exchange.Caller;
 import org.apigate.gateway.exchange.RequestTarget;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 
 import java.util.List;
 

@@ -10,7 +10,7 @@ import org.apigate.gateway.access.entity.Verdict;
 import org.apigate.gateway.exchange.Caller;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.Stage;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.control.ProxySettings;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.apigate.gateway.cors.Cors;
 import org.apigate.gateway.origin.ClientOrigin;
 import org.apigate.gateway.routes.control.RouteCatalog;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.control.ProxySettings;
 import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -7,7 +7,7 @@ import org.apigate.gateway.observability.control.ServiceAvailability;
 import org.apigate.gateway.routing.control.ActiveHealth;
 import org.apigate.gateway.routing.control.PassiveHealth;
 import org.apigate.gateway.routes.control.RouteCatalog;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.entity.Instance;
 import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.eclipse.microprofile.health.HealthCheck;

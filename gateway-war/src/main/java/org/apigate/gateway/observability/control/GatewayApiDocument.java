@@ -2,7 +2,7 @@ package org.apigate.gateway.observability.control;
 
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.routes.control.RouteCatalog;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.ExchangeListener;
 import org.apigate.gateway.routes.control.RouteCatalog;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.control.PassiveHealth;
 import org.apigate.gateway.routing.control.ServiceDirectory;
 import org.apigate.gateway.routing.entity.UpstreamFailure;

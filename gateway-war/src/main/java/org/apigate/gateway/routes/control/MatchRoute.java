@@ -7,7 +7,7 @@ import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.exchange.Stage;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package org.apigate.gateway.routes.control;
 import org.apigate.common.auth.Roles;
 import org.apigate.common.problem.ProblemException;
 import org.apigate.gateway.exchange.RequestTarget;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.target.TargetParser;
 
 import java.time.Duration;

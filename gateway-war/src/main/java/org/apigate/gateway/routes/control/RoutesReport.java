@@ -7,7 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.apigate.gateway.exchange.RequestTarget;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.routing.control.ActiveHealth;
 import org.apigate.gateway.routing.control.PassiveHealth;
 import org.apigate.gateway.routing.control.ServiceDirectory;

@@ -14,19 +14,24 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.concurrent.CancellableDependency;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.apigate.gateway.routing.entity.RequestBody;
 import org.apigate.gateway.routing.entity.UpstreamFailure;
 import org.apigate.gateway.routing.entity.UpstreamRequest;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -121,11 +126,10 @@ public class UpstreamClient {
             context.setAttribute(FRESH, Boolean.TRUE);
         }
         HttpHost host = hosts.computeIfAbsent(instance, HttpHost::create);
-        BasicClassicHttpRequest http = new BasicClassicHttpRequest(request.method(), host,
-                instance.getRawPath() + request.target());
+        CuttableRequest http = new CuttableRequest(request.method(), host, instance.getRawPath() + request.target());
         request.headers().forEach((name, values) -> values.forEach(value -> http.addHeader(name, value)));
         if (!request.body().isEmpty()) {
-            http.setEntity(new InputStreamEntity(request.body().content(), request.body().length(), null));
+            http.setEntity(new CuttingEntity(request.body(), http));
         }
         try {
             return new UpstreamResponse(instance, client.execute(host, http, context));
@@ -170,4 +174,63 @@ public class UpstreamClient {
         scope.clientContext.setAttribute(REUSED, runtime.isEndpointConnected());
         return chain.proceed(request, scope);
     };
+
+    /**
+     * A request whose connection can be cut while it is being sent: HttpClient hands it the lease (then the
+     * connection) as the thing to cancel.
+     */
+    private static final class CuttableRequest extends BasicClassicHttpRequest implements CancellableDependency {
+
+        private volatile Cancellable dependency;
+        private volatile boolean cancelled;
+
+        CuttableRequest(String method, HttpHost host, String path) {
+            super(method, host, path);
+        }
+
+        @Override
+        public void setDependency(Cancellable cancellable) {
+            dependency = cancellable;
+            if (cancelled) {
+                cancellable.cancel();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public boolean cancel() {
+            cancelled = true;
+            Cancellable current = dependency;
+            return current != null && current.cancel();
+        }
+    }
+
+    /**
+     * The body sent to the service. When it cannot be sent whole (the client's body broke off or passed its limit) the
+     * connection is cut before anything else is written: HttpCore closes the body's stream even after a failed write,
+     * and closing a chunked stream writes its last chunk - the service would take the cut body for a complete one.
+     */
+    private static final class CuttingEntity extends HttpEntityWrapper {
+
+        private final CuttableRequest request;
+
+        CuttingEntity(RequestBody body, CuttableRequest request) {
+            super(new InputStreamEntity(body.content(), body.length(), null));
+            this.request = request;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try {
+                super.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                request.cancel();
+                throw e;
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import org.apigate.gateway.access.entity.Verdict;
 import org.apigate.gateway.exchange.Caller;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.routes.control.MatchRoute;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.target.TargetParser;
 import org.junit.jupiter.api.Test;
 

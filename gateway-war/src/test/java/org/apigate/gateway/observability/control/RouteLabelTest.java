@@ -2,7 +2,7 @@ package org.apigate.gateway.observability.control;
 
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.TestRequest;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

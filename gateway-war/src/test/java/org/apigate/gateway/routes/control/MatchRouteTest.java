@@ -6,7 +6,7 @@ import org.apigate.gateway.config.TestConfig;
 import org.apigate.gateway.exchange.Exchange;
 import org.apigate.gateway.exchange.RequestTarget;
 import org.apigate.gateway.exchange.TestRequest;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.target.TargetParser;
 import org.junit.jupiter.api.Test;
 

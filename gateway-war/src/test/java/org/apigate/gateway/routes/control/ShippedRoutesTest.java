@@ -2,7 +2,7 @@ package org.apigate.gateway.routes.control;
 
 import org.apigate.gateway.config.CachedConfig;
 import org.apigate.gateway.config.TestConfig;
-import org.apigate.gateway.routes.entity.Route;
+import org.apigate.gateway.exchange.Route;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import org.apigate.gateway.backend.LiveConfigSource;
 import org.apigate.gateway.backend.ScrapedMetrics;
 import org.apigate.gateway.backend.TestBackend;
 import org.apigate.gateway.backend.TestBackend.Received;
-import org.apigate.gateway.probe.AccessLogProbe;
+import org.apigate.gateway.probe.LogProbe;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
 import org.apigate.testing.Tokens;
@@ -90,7 +90,7 @@ class ProxyIT {
                 "gateway.proxy.eject-for", "PT3S",
                 "gateway.health.probe-timeout", "PT0.5S",
                 "gateway.health.probe-interval", "PT0.2S"), LIVE_CONFIG)
-                .addClass(AccessLogProbe.class);
+                .addClass(LogProbe.class);
     }
 
     @AfterAll
@@ -484,7 +484,7 @@ class ProxyIT {
 
     @Test
     void writesOneAccessLineForEveryRequestEvenARefusedOne() {
-        assertEquals(204, Http.put(gateway + "/admin/probe/access-log", "", "Authorization", ADMIN).status());
+        assertEquals(204, Http.put(gateway + "/admin/probe/log/org.apigate.gateway.access", "", "Authorization", ADMIN).status());
         assertEquals(200, call("GET", "/api/users/logged?email=secret", null).status());
         String refusedId = "it-refused-" + UUID.randomUUID();
         assertEquals(401, Http.get(gateway + "/api/orders/logged", "Authorization", "Bearer not-a-token",
@@ -507,7 +507,7 @@ class ProxyIT {
     }
 
     List<String> accessLines(String requestId) {
-        return Http.get(gateway + "/admin/probe/access-log", "Authorization", ADMIN).jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
+        return Http.get(gateway + "/admin/probe/log/org.apigate.gateway.access", "Authorization", ADMIN).jsonArray().getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).filter(l -> l.startsWith("id=" + requestId + " ")).toList();
     }
 

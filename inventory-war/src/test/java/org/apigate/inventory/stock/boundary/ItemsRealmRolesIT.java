@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The inventory service with {@code gateway.auth.roles-claim=/realm_access/roles}, as for Keycloak's default access
- * tokens ({@code typ: at+jwt} there too, no {@code groups}): the roles are read through the JSON Pointer, and a
+ * tokens (no {@code groups}; typed {@code at+jwt} here, as a Keycloak client with the RFC 9068 option issues them -
+ * by default Keycloak's header says {@code JWT}): the roles are read through the JSON Pointer, and a
  * {@code groups} claim grants nothing. The service credential keeps its own claim whatever this setting says.
  */
 @ExtendWith(ArquillianExtension.class)

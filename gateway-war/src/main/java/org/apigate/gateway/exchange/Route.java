@@ -1,4 +1,4 @@
-package org.apigate.gateway.routes.entity;
+package org.apigate.gateway.exchange;
 
 import java.time.Duration;
 import java.util.List;
