@@ -6,6 +6,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * One MicroProfile Rest Client per instance of a service, built from the interface (with the providers its
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  * its config key, {@code <configKey>/mp-rest/connectTimeout} and {@code /readTimeout} in milliseconds.
  */
 public final class RestClients {
+
+    private static final Logger LOG = Logger.getLogger(RestClients.class.getName());
 
     /** The defaults of the WAR's configuration, should those keys be missing. */
     static final long CONNECT_TIMEOUT_MS = 500;
@@ -24,12 +27,20 @@ public final class RestClients {
     /**
      * @param configKey the interface's {@code @RegisterRestClient} config key, e.g. {@code inventory}
      * @param urlsKey   the key listing the instances, e.g. {@code order.inventory.url}
-     * @throws IllegalArgumentException when the list cannot be used ({@link InstanceList})
+     * @throws IllegalArgumentException when the list cannot be used ({@link InstanceList}); logged as severe too,
+     *                                  since a deployment failure's cause is easily buried in the server's log
      */
     public static <C> Instances<C> build(Class<C> api, String configKey, String urlsKey, Config config) {
-        List<URI> urls = InstanceList.parse(urlsKey, config.getOptionalValue(urlsKey, String.class).orElse(""));
+        List<URI> urls;
+        try {
+            urls = InstanceList.parse(urlsKey, config.getOptionalValue(urlsKey, String.class).orElse(""));
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         long connect = timeout(config, configKey, "connectTimeout", CONNECT_TIMEOUT_MS);
         long read = timeout(config, configKey, "readTimeout", READ_TIMEOUT_MS);
+        LOG.info(() -> "Instances of " + configKey + " (" + urlsKey + "): " + urls);
         return new Instances<>(configKey, urls.stream().map(url -> new Instances.Instance<>(url,
                 RestClientBuilder.newBuilder()
                         .baseUri(url)

@@ -9,8 +9,6 @@ import org.apigate.order.instances.Instances;
 import org.apigate.order.instances.RestClients;
 import org.eclipse.microprofile.config.Config;
 
-import java.util.logging.Logger;
-
 /**
  * inventory-war's instances ({@code order.inventory.url}), each with its {@link InventoryClient}. Made when the WAR is
  * deployed: a list that cannot be used stops the deployment with the reason, rather than failing every order.
@@ -19,7 +17,6 @@ import java.util.logging.Logger;
 public class InventoryInstances {
 
     static final String URLS = "order.inventory.url";
-    private static final Logger LOG = Logger.getLogger(InventoryInstances.class.getName());
 
     @Inject
     Config config;
@@ -28,13 +25,7 @@ public class InventoryInstances {
 
     @PostConstruct
     void connect() {
-        try {
-            instances = RestClients.build(InventoryClient.class, "inventory", URLS, config);
-        } catch (IllegalArgumentException e) {
-            LOG.severe(e.getMessage());
-            throw e;
-        }
-        LOG.info(() -> "Inventory instances: " + instances.urls());
+        instances = RestClients.build(InventoryClient.class, "inventory", URLS, config);
     }
 
     void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {

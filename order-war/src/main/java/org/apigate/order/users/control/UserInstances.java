@@ -9,8 +9,6 @@ import org.apigate.order.instances.Instances;
 import org.apigate.order.instances.RestClients;
 import org.eclipse.microprofile.config.Config;
 
-import java.util.logging.Logger;
-
 /**
  * user-war's instances ({@code order.user.url}), each with its {@link UserClient}. Made when the WAR is
  * deployed: a list that cannot be used stops the deployment with the reason, rather than failing every order.
@@ -19,7 +17,6 @@ import java.util.logging.Logger;
 public class UserInstances {
 
     static final String URLS = "order.user.url";
-    private static final Logger LOG = Logger.getLogger(UserInstances.class.getName());
 
     @Inject
     Config config;
@@ -28,13 +25,7 @@ public class UserInstances {
 
     @PostConstruct
     void connect() {
-        try {
-            instances = RestClients.build(UserClient.class, "user", URLS, config);
-        } catch (IllegalArgumentException e) {
-            LOG.severe(e.getMessage());
-            throw e;
-        }
-        LOG.info(() -> "User service instances: " + instances.urls());
+        instances = RestClients.build(UserClient.class, "user", URLS, config);
     }
 
     void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
