@@ -10,7 +10,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +112,44 @@ class PassiveHealthTest {
 
         clock.advance(Duration.ofSeconds(10));
         assertTrue(health.failed("s", B, Kind.REFUSED, TWO), "once A is back, B may go");
+    }
+
+    /** What an operator reads to tell a dead instance from stale connections or a busy pool: one line per ejection. */
+    @Test
+    void logsEachEjectionWithTheInstanceAndTheFailureKindsThatLedToIt() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(PassiveHealth.class.getName());
+        logger.addHandler(handler);
+        try {
+            health.failed("s", A, Kind.REFUSED, TWO);
+            health.failed("s", A, Kind.STALE_CONNECTION, TWO);
+            health.failed("s", A, Kind.CONNECT_TIMEOUT, TWO);
+            assertEquals(List.of(), records, "no ejection yet, nothing logged");
+
+            health.failed("s", A, Kind.BROKEN, TWO);
+            fail(B, 5, Kind.REFUSED, TWO);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertEquals(1, records.size(), "one ejection, one line (B stays: max-ejection-percent)");
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        assertEquals("Instance " + A + " of the s service ejected for PT10S after 3 failures in a row; the last: "
+                + List.of(Kind.REFUSED, Kind.CONNECT_TIMEOUT, Kind.BROKEN), records.get(0).getMessage());
     }
 
     @Test
