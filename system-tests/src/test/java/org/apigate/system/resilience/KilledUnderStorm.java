@@ -50,7 +50,11 @@ final class KilledUnderStorm {
                 .collect(Collectors.groupingBy(KilledUnderStorm::label, TreeMap::new, Collectors.counting()));
     }
 
+    /** E.g. {@code 502 upstream-failed}; for no answer at all, what the client's HTTP client threw. */
     static String label(Answer answer) {
+        if (!answer.answered()) {
+            return answer.status() + " " + answer.failure();
+        }
         String type = answer.problemType() == null ? "" : answer.problemType();
         return answer.status() + (type.isEmpty() ? "" : " " + type.substring(type.lastIndexOf('/') + 1));
     }

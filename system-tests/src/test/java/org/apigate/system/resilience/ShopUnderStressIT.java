@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shop under a burst of buyers, a crashed inventory and a restart of everything (see the package description).
  * One {@link Shop} for the class. Every test makes its own users and SKU and starts whatever an earlier test left
- * stopped, so the tests hold in any order; the order below only saves restarts (the test that stops an order
- * instance runs just before the one that restarts everything anyway).
+ * stopped, so the tests hold in any order; the order below only saves restarts (the two tests that kill an order
+ * instance run just before the one that restarts everything anyway).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShopUnderStressIT {
@@ -96,7 +96,7 @@ class ShopUnderStressIT {
      * released; the gateway never ejected the surviving instance.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void keyedOrdersWhileAnOrderInstanceIsKilledArePlacedOncePerKey() {
         int requests = 200;
         int initial = 1_000;
@@ -268,7 +268,7 @@ class ShopUnderStressIT {
      * to the compensation timer (and their reservations and items) may move on in between, so they are left out.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void everyServiceRestartedKeepsEveryCommittedRecord() {
         Buyer buyer = buyers(1).get(0);
         String sku = stocked(3);
