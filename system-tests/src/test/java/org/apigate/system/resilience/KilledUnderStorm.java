@@ -40,9 +40,12 @@ final class KilledUnderStorm {
         return clients.stream().filter(c -> c.last().status() != 201).map(c -> c.key() + ": " + c.last()).toList();
     }
 
-    /** Failures a client would not retry, counted by label: none is expected. */
+    /**
+     * Failures other than an answer a client retries with its key (502, 503, 409 idempotency-key-in-use), counted by
+     * label: none is expected - a request that got no answer at all is one too.
+     */
     Map<String, Long> unexpectedFailures() {
-        return failures(a -> a.status() != 201 && !RetryingStorm.retryable(a));
+        return failures(a -> !(a.answered() && RetryingStorm.retryable(a)));
     }
 
     private Map<String, Long> failures(Predicate<Answer> which) {
