@@ -111,17 +111,21 @@ final class OrderStorm implements AutoCloseable {
 
     /** Every answer, in the order the requests were made; waits at most the per-request timeout plus a margin. */
     List<Answer> answers() {
-        List<Answer> answers = new ArrayList<>();
-        Instant deadline = started.plus(PER_REQUEST).plusSeconds(30);
-        for (Future<Answer> answer : pending) {
+        return finished(pending, started.plus(PER_REQUEST).plusSeconds(30));
+    }
+
+    /** What each client returned, in order, waiting until {@code deadline} at most; a client not done by then fails. */
+    static <T> List<T> finished(List<Future<T>> clients, Instant deadline) {
+        List<T> results = new ArrayList<>();
+        for (Future<T> client : clients) {
             try {
-                answers.add(answer.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                results.add(client.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS));
             } catch (Exception e) {
                 throw new AssertionError("A client never finished: " + e, e);
             }
         }
-        return answers;
+        return results;
     }
 
     /** From the start to the last answer so far (not to now: a test may read it after waiting for other things). */

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -91,17 +90,7 @@ final class RetryingStorm implements AutoCloseable {
 
     /** Every client's attempts, in the order the clients started; waits at most their deadline plus a margin. */
     List<Client> clients() {
-        List<Client> done = new ArrayList<>();
-        Instant deadline = started.plus(PER_CLIENT).plus(OrderStorm.PER_REQUEST).plusSeconds(30);
-        for (Future<Client> client : pending) {
-            try {
-                done.add(client.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-                        TimeUnit.MILLISECONDS));
-            } catch (Exception e) {
-                throw new AssertionError("A client never finished: " + e, e);
-            }
-        }
-        return done;
+        return OrderStorm.finished(pending, started.plus(PER_CLIENT).plus(OrderStorm.PER_REQUEST).plusSeconds(30));
     }
 
     Duration elapsed() {
