@@ -15,6 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
+# how an instance starts and when it is ready: server-config/micro/instance.properties
+. "$ROOT/server-config/micro/instance.sh"
 
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 USER_PORT=${USER_PORT:-8081}
@@ -82,21 +84,18 @@ trap stop_all INT TERM EXIT
 # data grid (data_grid_member). With MANAGEMENT_PORT set (MANAGEMENT_PORT=9180 start gateway ...), its health and
 # metrics are on that port only (server-config/micro/preboot-management.asadmin), not on its public one.
 start() {
-  local name=$1 port=$2 war=$3 context=$4 jvm=() micro=() cluster=(--nocluster)
+  local name=$1 port=$2 war=$3 context=$4 jvm=() micro=() cluster=("${MICRO_STANDALONE[@]}")
   shift 4
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   [ $# -gt 0 ] && shift && micro=("$@")
   [[ " ${micro[*]} " == *" --clusterMode "* ]] && cluster=()
   # A fresh root directory: Payara Micro would otherwise redeploy the previous build's WAR from it first.
   rm -rf "${RUN_DIR:?}/$name"
-  local preboot=preboot-loopback.asadmin
-  [ -z "${MANAGEMENT_PORT:-}" ] || preboot=preboot-management.asadmin
-  # Loopback only: the pre-boot file binds HTTP and the data grid (Hazelcast runs also under --nocluster, for
-  # JCache) to 127.0.0.1; Hazelcast listens on that address alone only with bind.any=false.
-  APIGATE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-} java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "${jvm[@]}" \
-    -jar "$MICRO_JAR" --deploy "$war:$context" --port "$port" "${cluster[@]}" --disablephonehome \
-    --prebootcommandfile "$ROOT/server-config/micro/$preboot" \
-    --rootDir "$RUN_DIR/$name" "${micro[@]}" >"$RUN_DIR/$name.log" 2>&1 &
+  local preboot=$MICRO_PREBOOT
+  [ -z "${MANAGEMENT_PORT:-}" ] || preboot=$MICRO_PREBOOT_MANAGEMENT
+  APIGATE_MANAGEMENT_PORT=${MANAGEMENT_PORT:-} java -Xmx"$HEAP" "${MICRO_JVM_OPTIONS[@]}" "${jvm[@]}" \
+    -jar "$MICRO_JAR" --deploy "$war:$context" --port "$port" "${cluster[@]}" "${MICRO_OPTIONS[@]}" \
+    --prebootcommandfile "$preboot" --rootDir "$RUN_DIR/$name" "${micro[@]}" >"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
   echo "Starting $name on 127.0.0.1:$port (log: target/run/$name.log)"
 }
@@ -106,9 +105,9 @@ start() {
 # or after BOOT_SECONDS (default 180; 300 with --cluster, which boots five instances at once).
 wait_ready() {
   local name=$1 url=$2 expected=${3:-200} deadline=$((SECONDS + BOOT_SECONDS))
-  until grep -q "successfully deployed" "$RUN_DIR/$name.log" 2>/dev/null \
+  until instance_ready "$RUN_DIR/$name.log" \
       && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "$expected" ]; do
-    if [ $SECONDS -ge $deadline ] || grep -qE "Exception while loading the app|Error occurred during deployment" "$RUN_DIR/$name.log" 2>/dev/null; then
+    if [ $SECONDS -ge $deadline ] || instance_failed "$RUN_DIR/$name.log"; then
       echo "$name did not come up; last lines of target/run/$name.log:" >&2
       tail -n 40 "$RUN_DIR/$name.log" >&2
       exit 1

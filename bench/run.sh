@@ -19,6 +19,8 @@
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
+# how an instance starts and when it is ready: server-config/micro/instance.properties
+. "$ROOT/server-config/micro/instance.sh"
 SMOKE=
 case "${1:-}" in
   --smoke) SMOKE=1 ;;
@@ -154,7 +156,7 @@ wait_for() {
   local name=$1 pid=$2 url=$3 expected=$4 log=$5 deadline=$((SECONDS + ${6:-${BOOT_TIMEOUT:-300}}))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "$expected" ]; do
     if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ] ||
-      grep -qE "Exception while loading the app|Error occurred during deployment" "$log" 2>/dev/null; then
+      instance_failed "$log"; then
       kill -0 "$pid" 2>/dev/null || echo "$name (pid $pid) has ended." >&2
       echo "$name did not come up; last lines of ${log#"$ROOT"/}:" >&2
       tail -n 30 "$log" >&2
@@ -173,10 +175,9 @@ start_micro() {
   shift 4
   mkdir -p "$WORK/$name-data"
   # the services' embedded databases default to ./data: the instance runs in its own folder
-  (cd "$WORK/$name-data" && exec java -Xmx"$HEAP" -Dhazelcast.socket.bind.any=false "$@" -jar "$MICRO_JAR" \
-    --deploy "$war:$context" --port "$port" \
-    --nocluster --disablephonehome --prebootcommandfile "$ROOT/server-config/micro/preboot-loopback.asadmin" \
-    --rootDir "$WORK/$name-root" >"$WORK/$name.log" 2>&1) &
+  (cd "$WORK/$name-data" && exec java -Xmx"$HEAP" "${MICRO_JVM_OPTIONS[@]}" "$@" -jar "$MICRO_JAR" \
+    --deploy "$war:$context" --port "$port" "${MICRO_STANDALONE[@]}" "${MICRO_OPTIONS[@]}" \
+    --prebootcommandfile "$MICRO_PREBOOT" --rootDir "$WORK/$name-root" >"$WORK/$name.log" 2>&1) &
   MICRO_PID=$!
   PIDS+=("$MICRO_PID")
 }

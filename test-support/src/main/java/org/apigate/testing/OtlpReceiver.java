@@ -1,4 +1,4 @@
-package org.apigate.gateway.tracing;
+package org.apigate.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * protobuf) and keeps their bodies. Protobuf writes strings and ids as plain bytes, so a test can look for a span's
  * name or a trace's id in them without decoding the whole message.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<byte[]> exports = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() {
+    public OtlpReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -35,12 +35,12 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** The OTLP/HTTP endpoint for traces, e.g. {@code http://127.0.0.1:4318/v1/traces}. */
-    String tracesEndpoint() {
+    public String tracesEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
     }
 
     /** Whether some export so far contains {@code bytes}. */
-    boolean received(byte[] bytes) {
+    public boolean received(byte[] bytes) {
         return exports.stream().anyMatch(export -> indexOf(export, bytes) >= 0);
     }
 

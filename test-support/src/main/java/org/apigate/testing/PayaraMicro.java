@@ -21,19 +21,15 @@ import java.util.function.Consumer;
 /**
  * One real Payara Micro process serving one or more WARs, as the run script starts it: its own port, its own root
  * directory, no clustering (--nocluster: the default multicast discovery would leave loopback) unless it is made a
- * member of a {@link LoopbackDataGrid}, its log in a file. Ready means a URL answered, not Payara's "ready" line,
- * which it prints even when a deployment failed.
+ * member of a {@link LoopbackDataGrid}, its log in a file; the options, pre-boot file and ready line of the project's
+ * one description ({@link InstanceDescription}). Ready means Payara's ready line and a URL that answered (Payara
+ * logs "ready" even when a deployment failed); a failed deployment ends the wait at once.
  */
 public final class PayaraMicro implements AutoCloseable {
 
     /** System property: seconds an instance may take to become ready (default 180; more on a crowded machine). */
     public static final String BOOT_TIMEOUT_PROPERTY = "apigate.boot-timeout-seconds";
-    /**
-     * With the pre-boot file's data grid interface, Hazelcast listens on 127.0.0.1 alone; without it on the wildcard
-     * address, also under --nocluster.
-     */
-    static final String LOOPBACK_DATA_GRID = "-Dhazelcast.socket.bind.any=false";
-
+    private static final InstanceDescription INSTANCE = InstanceDescription.OF_REPOSITORY;
     private final String name;
     private final int port;
     private final List<String> command;
@@ -59,14 +55,13 @@ public final class PayaraMicro implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + builder.heap);
-        cmd.add(LOOPBACK_DATA_GRID);
+        cmd.addAll(INSTANCE.jvmOptions());
         cmd.addAll(builder.jvmOptions);
         builder.systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString(),
-                "--disablephonehome", "--prebootcommandfile",
-                preBootFile(builder.managementPort > 0 ? "preboot-management.asadmin" : "preboot-loopback.asadmin")
-                        .toString()));
-        cmd.addAll(builder.dataGrid == null ? List.of("--nocluster")
+        cmd.addAll(List.of("-jar", microJar(), "--port", String.valueOf(port), "--rootDir", work.toString()));
+        cmd.addAll(INSTANCE.microOptions());
+        cmd.addAll(List.of("--prebootcommandfile", INSTANCE.preBoot(builder.managementPort > 0).toString()));
+        cmd.addAll(builder.dataGrid == null ? INSTANCE.standaloneOptions()
                 : builder.dataGrid.memberOptions(builder.dataGridMember, name));
         if (builder.postBootCommands != null) {
             cmd.addAll(List.of("--postbootcommandfile", builder.postBootCommands.toAbsolutePath().toString()));
@@ -74,19 +69,6 @@ public final class PayaraMicro implements AutoCloseable {
         cmd.addAll(builder.arguments);
         builder.deployments.forEach((war, context) -> cmd.addAll(List.of("--deploy", war + ":" + context)));
         this.command = List.copyOf(cmd);
-    }
-
-    /**
-     * One of the operators' pre-boot files, which keep an instance on loopback (HTTP listener and data grid address)
-     * and, for a public instance, put health and metrics on a management port; read from the repository: tests run
-     * in a module's directory, one level below it.
-     */
-    private static Path preBootFile(String name) {
-        Path file = Path.of("..", "server-config", "micro", name).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Missing " + file + ": run the tests from a module of the repository");
-        }
-        return file;
     }
 
     public static Builder named(String name) {
@@ -154,8 +136,13 @@ public final class PayaraMicro implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
             }
+            String started = logSince(logBefore);
+            if (INSTANCE.failed(started)) {
+                close();
+                throw new IllegalStateException(name + ": a deployment failed\n" + logTail());
+            }
             try {
-                if (bootFinished(logBefore) && Http.get(url() + readyPath).status() == readyStatus) {
+                if (INSTANCE.ready(started) && Http.get(url() + readyPath).status() == readyStatus) {
                     return;
                 }
             } catch (RuntimeException notYetListening) {
@@ -168,17 +155,17 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Payara Micro printed its "ready in" line during this start, i.e. it has deployed every --deploy WAR. On a
-     * restart with the same root directory it first redeploys the WAR it had, which answers the ready path for a
-     * moment before the --deploy of the same WAR replaces it (404s in between).
+     * The log of this start. On a restart with the same root directory Payara Micro first redeploys the WAR it had,
+     * which answers the ready path for a moment before the --deploy of the same WAR replaces it (404s in between):
+     * only its ready line of this start counts.
      */
-    private boolean bootFinished(long logBefore) {
+    private String logSince(long logBefore) {
         try {
             byte[] bytes = Files.readAllBytes(log);
             int from = (int) Math.min(logBefore, bytes.length);
-            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).contains(" ready in ");
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Access tokens shaped as Microsoft Entra ID, Auth0 (both its token profiles), Okta and Keycloak issue them - their
  * header {@code typ}, their claims (with or without {@code jti}), the claim their roles are in - verified with the
- * settings the README gives for each provider (issuer, audience, {@code gateway.auth.roles-claim}): accepted with
+ * settings docs/identity-providers.md gives for each provider (issuer, audience, {@code gateway.auth.roles-claim}): accepted with
  * the roles found there, and every forged variant refused (which the gateway and the services answer with 401).
  * The shapes follow the providers' published token references and samples; the values are made up.
  */

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 @Typed(CachedConfig.class)
 public class CachedConfig implements Config {
 
-    static final String CACHE_DURATION = "mp.config.cache.duration";
+    public static final String CACHE_DURATION = "mp.config.cache.duration";
     private static final Logger LOG = Logger.getLogger(CachedConfig.class.getName());
 
     @Inject
@@ -54,7 +54,7 @@ public class CachedConfig implements Config {
 
     @PostConstruct
     void start() {
-        long millis = delegate.getOptionalValue(CACHE_DURATION, Long.class).orElse(1000L);
+        long millis = delegate.getOptionalValue(CACHE_DURATION, Long.class).orElse(ShippedDefaults.number(CACHE_DURATION));
         refreshNanos = Math.max(0, millis) * 1_000_000L;
         LOG.info(() -> "Gateway settings are read again at most every " + millis + " ms (" + CACHE_DURATION + ")");
     }

@@ -10,8 +10,9 @@ import java.util.logging.Logger;
 
 /**
  * One configuration key read live. {@link #get()} costs a config lookup and a string comparison while the value is
- * unchanged; a changed value is parsed once. A value that cannot be parsed or fails its check keeps the last good
- * value (or the default) in force, is logged once and shows in {@link #problem()}.
+ * unchanged; a changed value is parsed once. An absent or empty value means the WAR's shipped default
+ * ({@link ShippedDefaults}). A value that cannot be parsed or fails its check keeps the last good value (or the
+ * default) in force, is logged once and shows in {@link #problem()}.
  *
  * @param <T> the parsed type
  */
@@ -29,10 +30,16 @@ public final class Setting<T> {
     }
 
     /**
+     * A key whose default is the WAR's shipped value.
+     *
      * @param parser turns the configured text into the value; throws {@link IllegalArgumentException} (with a
      *               message for operators) when it cannot be used
      */
-    public Setting(Config config, String key, T defaultValue, Function<String, T> parser) {
+    public Setting(Config config, String key, Function<String, T> parser) {
+        this(config, key, parser.apply(ShippedDefaults.of(key)), parser);
+    }
+
+    Setting(Config config, String key, T defaultValue, Function<String, T> parser) {
         this.config = config;
         this.key = key;
         this.defaultValue = defaultValue;
@@ -40,18 +47,18 @@ public final class Setting<T> {
     }
 
     /** An ISO-8601 duration ({@code PT10S}) that must be positive. */
-    public static Setting<Duration> duration(Config config, String key, Duration defaultValue) {
-        return new Setting<>(config, key, defaultValue, Setting::positiveDuration);
+    public static Setting<Duration> duration(Config config, String key) {
+        return new Setting<>(config, key, Setting::positiveDuration);
     }
 
     /** A whole number of at least {@code min}. */
-    public static Setting<Long> number(Config config, String key, long defaultValue, long min) {
-        return new Setting<>(config, key, defaultValue, text -> atLeast(text, min));
+    public static Setting<Long> number(Config config, String key, long min) {
+        return new Setting<>(config, key, text -> atLeast(text, min));
     }
 
     /** {@code true} or {@code false}. */
-    public static Setting<Boolean> flag(Config config, String key, boolean defaultValue) {
-        return new Setting<>(config, key, defaultValue, text -> {
+    public static Setting<Boolean> flag(Config config, String key) {
+        return new Setting<>(config, key, text -> {
             if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
                 throw new IllegalArgumentException("must be true or false");
             }

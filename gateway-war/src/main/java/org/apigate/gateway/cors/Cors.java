@@ -53,15 +53,12 @@ public class Cors implements Stage {
 
     @PostConstruct
     void create() {
-        origins = new Setting<>(config, PREFIX + "allowed-origins", Set.of(), Cors::origins);
-        methods = new Setting<>(config, PREFIX + "allowed-methods", List.of("GET", "HEAD", "POST", "PUT", "PATCH",
-                "DELETE"), text -> list(text.toUpperCase(Locale.ROOT)));
-        headers = new Setting<>(config, PREFIX + "allowed-headers", List.of("Authorization", "Content-Type",
-                "Idempotency-Key", "X-Request-Id"), Cors::list);
-        exposed = new Setting<>(config, PREFIX + "exposed-headers", List.of("Location", "X-Request-Id", "RateLimit",
-                "RateLimit-Policy", "Retry-After", "X-Gateway-Complete"), Cors::list);
-        maxAge = Setting.number(config, PREFIX + "max-age", 600, 0);
-        credentials = Setting.flag(config, PREFIX + "allow-credentials", false);
+        origins = new Setting<>(config, PREFIX + "allowed-origins", Cors::origins);
+        methods = new Setting<>(config, PREFIX + "allowed-methods", text -> list(text.toUpperCase(Locale.ROOT)));
+        headers = new Setting<>(config, PREFIX + "allowed-headers", Cors::list);
+        exposed = new Setting<>(config, PREFIX + "exposed-headers", Cors::list);
+        maxAge = Setting.number(config, PREFIX + "max-age", 0);
+        credentials = Setting.flag(config, PREFIX + "allow-credentials");
     }
 
     @Override

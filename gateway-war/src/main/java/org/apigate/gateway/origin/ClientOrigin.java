@@ -41,8 +41,8 @@ public class ClientOrigin implements Stage {
 
     @PostConstruct
     void create() {
-        trustedProxies = new Setting<>(config, TRUSTED_PROXIES, List.of(), ClientOrigin::ranges);
-        publicUrl = new Setting<>(config, PUBLIC_URL, Optional.empty(), ClientOrigin::publicUrl);
+        trustedProxies = new Setting<>(config, TRUSTED_PROXIES, ClientOrigin::ranges);
+        publicUrl = new Setting<>(config, PUBLIC_URL, ClientOrigin::publicUrl);
     }
 
     @Override
@@ -125,6 +125,9 @@ public class ClientOrigin implements Stage {
     }
 
     private static Optional<URI> publicUrl(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
         URI url = URI.create(text.replaceAll("/+$", ""));
         if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getRawAuthority() == null
                 || url.getRawQuery() != null || url.getRawFragment() != null) {

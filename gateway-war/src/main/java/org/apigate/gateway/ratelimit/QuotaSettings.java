@@ -3,11 +3,12 @@ package org.apigate.gateway.ratelimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.config.CachedConfig;
+import org.apigate.gateway.config.ShippedDefaults;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -26,16 +27,8 @@ class QuotaSettings {
     static final String ANONYMOUS_POLICY = "anonymous";
     private static final String PREFIX = "gateway.ratelimit.";
 
-    /**
-     * The policies with defaults of their own. The values are also in the WAR's microprofile-config.properties; these
-     * apply where a deployment's configuration lacks the keys. Every other policy falls back to the default policy.
-     */
-    private static final Map<String, Defaults> BUILT_IN = Map.of(
-            Quota.DEFAULT_POLICY, new Defaults(100, 60),
-            ANONYMOUS_POLICY, new Defaults(100, 60));
-
-    private record Defaults(int limit, int windowSeconds) {
-    }
+    /** The policies with defaults of their own, shipped in the WAR; every other policy falls back to the default's. */
+    private static final Set<String> WITH_OWN_DEFAULTS = Set.of(Quota.DEFAULT_POLICY, ANONYMOUS_POLICY);
 
     @Inject
     CachedConfig config;
@@ -69,17 +62,20 @@ class QuotaSettings {
     }
 
     private PolicySettings settingsOf(String policy) {
-        Defaults own = BUILT_IN.get(policy);
-        if (own != null) {
+        if (WITH_OWN_DEFAULTS.contains(policy)) {
             String prefix = Quota.DEFAULT_POLICY.equals(policy) ? PREFIX : PREFIX + policy + ".";
             return new PolicySettings(policy,
-                    setting(prefix + "limit", Quota.MAX_LIMIT, null, own.limit()),
-                    setting(prefix + "window", Quota.MAX_WINDOW_SECONDS, null, own.windowSeconds()));
+                    setting(prefix + "limit", Quota.MAX_LIMIT, null, shipped(prefix + "limit")),
+                    setting(prefix + "window", Quota.MAX_WINDOW_SECONDS, null, shipped(prefix + "window")));
         }
         PolicySettings fallback = settingsOf(Quota.DEFAULT_POLICY); // its two settings are the shared ones, by key
         return new PolicySettings(policy,
                 setting(PREFIX + policy + ".limit", Quota.MAX_LIMIT, fallback.limit(), 0),
                 setting(PREFIX + policy + ".window", Quota.MAX_WINDOW_SECONDS, fallback.window(), 0));
+    }
+
+    private static int shipped(String key) {
+        return (int) ShippedDefaults.number(key);
     }
 
     private QuotaSetting setting(String key, int max, QuotaSetting fallback, int builtIn) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A key read live: the default when unset, the last good value when unusable (with a problem), parsed once. */
@@ -87,27 +89,43 @@ class SettingTest {
 
     @Test
     void aDurationMustBeAPositiveIsoDuration() {
-        Setting<Duration> timeout = Setting.duration(config, "gateway.test.timeout", Duration.ofSeconds(10));
+        Setting<Duration> timeout = Setting.duration(config, "gateway.proxy.timeout");
 
-        config.set("gateway.test.timeout", "PT2S");
+        config.set("gateway.proxy.timeout", "PT2S");
         assertEquals(Duration.ofSeconds(2), timeout.get());
-        config.set("gateway.test.timeout", "PT0S");
+        config.set("gateway.proxy.timeout", "PT0S");
         assertEquals(Duration.ofSeconds(2), timeout.get());
-        assertEquals("gateway.test.timeout=PT0S cannot be used (must be positive); keeping PT2S", timeout.problem());
-        config.set("gateway.test.timeout", "10s");
-        assertEquals("gateway.test.timeout=10s cannot be used (not an ISO-8601 duration such as PT10S); keeping PT2S",
+        assertEquals("gateway.proxy.timeout=PT0S cannot be used (must be positive); keeping PT2S", timeout.problem());
+        config.set("gateway.proxy.timeout", "10s");
+        assertEquals("gateway.proxy.timeout=10s cannot be used (not an ISO-8601 duration such as PT10S); keeping PT2S",
                 timeout.problem());
     }
 
     @Test
     void aNumberMustBeWholeAndAtLeastItsMinimum() {
-        Setting<Long> limit = Setting.number(config, "gateway.test.limit", 100, -1);
+        Setting<Long> limit = Setting.number(config, "gateway.proxy.max-body-bytes", -1);
 
-        config.set("gateway.test.limit", "-1");
+        config.set("gateway.proxy.max-body-bytes", "-1");
         assertEquals(-1L, limit.get());
-        config.set("gateway.test.limit", "-2");
-        assertEquals("gateway.test.limit=-2 cannot be used (must be at least -1); keeping -1", limit.problem());
-        config.set("gateway.test.limit", "1.5");
-        assertEquals("gateway.test.limit=1.5 cannot be used (not a whole number); keeping -1", limit.problem());
+        config.set("gateway.proxy.max-body-bytes", "-2");
+        assertEquals("gateway.proxy.max-body-bytes=-2 cannot be used (must be at least -1); keeping -1", limit.problem());
+        config.set("gateway.proxy.max-body-bytes", "1.5");
+        assertEquals("gateway.proxy.max-body-bytes=1.5 cannot be used (not a whole number); keeping -1", limit.problem());
+    }
+
+    @Test
+    void anAbsentOrEmptyValueIsTheShippedDefault() {
+        Setting<Duration> timeout = Setting.duration(config, "gateway.proxy.timeout");
+
+        assertEquals(Duration.ofSeconds(10), timeout.get(), "microprofile-config.properties ships PT10S");
+        config.set("gateway.proxy.timeout", " ");
+        assertEquals(Duration.ofSeconds(10), timeout.get());
+    }
+
+    @Test
+    void aKeyWithoutAShippedDefaultIsAMistakeOfTheCode() {
+        IllegalStateException mistake = assertThrows(IllegalStateException.class,
+                () -> Setting.duration(config, "gateway.proxy.no-such-key"));
+        assertTrue(mistake.getMessage().contains("gateway.proxy.no-such-key"), mistake::getMessage);
     }
 }

@@ -5,6 +5,7 @@ import org.apigate.gateway.backend.GatewayArchive;
 import org.apigate.gateway.backend.TestBackend;
 import org.apigate.testing.Http;
 import org.apigate.testing.Loopback;
+import org.apigate.testing.OtlpReceiver;
 import org.apigate.testing.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

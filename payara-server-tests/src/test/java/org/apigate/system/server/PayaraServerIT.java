@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * apigate on a full Payara Server, set up the way the README tells an operator: the distribution Maven fetched,
+ * apigate on a full Payara Server, set up the way docs/operations.md tells an operator: the distribution Maven fetched,
  * unpacked afresh; {@code create-databases.sh} on a private PostgreSQL; {@code setup-domain.sh}, which makes the
  * domain loopback-only, creates and pings one JDBC pool per service, sets the MicroProfile Config and deploys the
  * four WARs. All of it inside a network namespace with only a loopback interface. One domain for the whole class

@@ -26,10 +26,10 @@ import java.util.SortedSet;
 public class OverviewComposer {
 
     @Inject
-    BranchCalls parallel;
+    ParallelBranches parallel;
 
     @Inject
-    ServiceCalls calls;
+    BranchCall branch;
 
     @Inject
     OverviewSettings settings;
@@ -48,7 +48,7 @@ public class OverviewComposer {
         Deadline userDeadline = deadline(branchTimeout, whole);
         PendingBranch user = new PendingBranch(userCall.service(), parallel.call(userCall, userDeadline), userDeadline);
         Outcome<JsonArray> orderList = BranchReplies.array(BranchRequests.ORDER,
-                calls.call(BranchRequests.orders(userId, headers, branchTimeout), deadline(branchTimeout, whole)));
+                branch.call(BranchRequests.orders(userId, headers, branchTimeout), deadline(branchTimeout, whole)));
         Outcome<JsonObject> stock = stockOf(orderList, headers, branchTimeout, whole);
         return OverviewAssembly.assemble(userId, BranchReplies.object(BranchRequests.USER, user.await()), orderList, stock);
     }
@@ -64,7 +64,7 @@ public class OverviewComposer {
             return Outcome.of(JsonValue.EMPTY_JSON_OBJECT);
         }
         return BranchReplies.stock(BranchRequests.INVENTORY,
-                calls.call(BranchRequests.stock(skus, headers, branchTimeout), deadline(branchTimeout, whole)));
+                branch.call(BranchRequests.stock(skus, headers, branchTimeout), deadline(branchTimeout, whole)));
     }
 
     /** A call's deadline: its own timeout from now, or the request's deadline if that is earlier. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apigate.gateway.exchange.Route;
 import org.apigate.gateway.config.CachedConfig;
+import org.apigate.gateway.config.ShippedDefaults;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
@@ -42,7 +43,8 @@ public class RouteCatalog {
 
     @PostConstruct
     void start() {
-        refreshNanos = Duration.ofMillis(config.getOptionalValue("mp.config.cache.duration", Long.class).orElse(0L))
+        refreshNanos = Duration.ofMillis(config.getOptionalValue(CachedConfig.CACHE_DURATION, Long.class)
+                .orElse(ShippedDefaults.number(CachedConfig.CACHE_DURATION)))
                 .toNanos();
     }
 

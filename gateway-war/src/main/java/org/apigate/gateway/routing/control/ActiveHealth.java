@@ -70,9 +70,9 @@ public class ActiveHealth {
     private Setting<Boolean> active;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        timeout = Setting.duration(config, TIMEOUT, Duration.ofSeconds(1));
-        interval = Setting.duration(config, INTERVAL, Duration.ofSeconds(5));
-        active = Setting.flag(config, ACTIVE, true);
+        timeout = Setting.duration(config, TIMEOUT);
+        interval = Setting.duration(config, INTERVAL);
+        active = Setting.flag(config, ACTIVE);
         schedule(Duration.ZERO);
     }
 

@@ -43,14 +43,14 @@ public class ProxySettings {
 
     @PostConstruct
     void create() {
-        timeout = Setting.duration(config, "gateway.proxy.timeout", Duration.ofSeconds(10));
-        maxBodyBytes = Setting.number(config, "gateway.proxy.max-body-bytes", 1_048_576, -1);
-        ejectAfter = Setting.number(config, "gateway.proxy.eject-after", 3, 1);
-        ejectFor = Setting.duration(config, "gateway.proxy.eject-for", Duration.ofSeconds(30));
-        maxEjectionPercent = new Setting<>(config, "gateway.proxy.max-ejection-percent", 50L,
+        timeout = Setting.duration(config, "gateway.proxy.timeout");
+        maxBodyBytes = Setting.number(config, "gateway.proxy.max-body-bytes", -1);
+        ejectAfter = Setting.number(config, "gateway.proxy.eject-after", 1);
+        ejectFor = Setting.duration(config, "gateway.proxy.eject-for");
+        maxEjectionPercent = new Setting<>(config, "gateway.proxy.max-ejection-percent",
                 text -> percent(Long.parseLong(text)));
-        connectTimeout = Setting.duration(config, "gateway.proxy.connect-timeout", Duration.ofSeconds(2));
-        maxConnections = Setting.number(config, "gateway.proxy.max-connections", 200, 1);
+        connectTimeout = Setting.duration(config, "gateway.proxy.connect-timeout");
+        maxConnections = Setting.number(config, "gateway.proxy.max-connections", 1);
     }
 
     /** How long one instance may take for the head of its answer, and at most between two reads of its body. */

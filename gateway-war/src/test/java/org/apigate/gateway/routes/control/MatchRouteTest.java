@@ -38,7 +38,9 @@ class MatchRouteTest {
         match.catalog = catalog;
     }
 
+    /** A catalog that reads the routes again at every request (no config cache), as the tests change them. */
     static RouteCatalog catalog(TestConfig config) {
+        config.set(CachedConfig.CACHE_DURATION, "0");
         RouteCatalog catalog = new RouteCatalog();
         catalog.config = new CachedConfig(config, 0);
         catalog.start();

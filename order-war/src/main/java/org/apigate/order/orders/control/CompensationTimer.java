@@ -39,11 +39,11 @@ public class CompensationTimer {
     TimerService timers;
 
     @Inject
-    @ConfigProperty(name = "order.compensation.interval-ms", defaultValue = "15000")
+    @ConfigProperty(name = "order.compensation.interval-ms")
     long intervalMs;
 
     @Inject
-    @ConfigProperty(name = "order.compensation.stale-after-ms", defaultValue = "60000")
+    @ConfigProperty(name = "order.compensation.stale-after-ms")
     long staleAfterMs;
 
     @Inject

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for inventory-war's reservations API that fails on command, to drive the saga's failure paths: it
  * can be down (its port closed), answer a reservation with a server error or too late, and refuse releases. When
  * told to, it answers as inventory's contract says (201, 204). Every call is recorded under its reservation id, so
- * a test asserts on its own order only. Like the real inventory it takes only the order service's credential - a
+ * a test asserts on its own order only, with the trace context it came with. Like the real inventory it takes only the order service's credential - a
  * token of the service issuer for the audience {@code inventory}, signed with the service key - and answers 401
  * otherwise; such calls are kept in {@link #refusedCalls()}. Loopback only.
  */
@@ -48,6 +48,7 @@ final class ScriptedInventory implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private volatile Reserve reserve = Reserve.CREATED;
     private volatile int releaseStatus = 204;
     private HttpServer server;
@@ -92,6 +93,11 @@ final class ScriptedInventory implements AutoCloseable {
         return List.copyOf(calls.getOrDefault(reservationId, List.of()));
     }
 
+    /** The W3C {@code traceparent} the reservation's first call carried, or null when it carried none. */
+    String traceparentOf(String reservationId) {
+        return traceparents.get(reservationId);
+    }
+
     /** The calls refused for their credential, with the reason: none when the order service sends its own. */
     List<String> refusedCalls() {
         return List.copyOf(refused);
@@ -119,6 +125,10 @@ final class ScriptedInventory implements AutoCloseable {
             id = reader.readObject().getString("id");
         }
         Reserve answer = reserve;
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.putIfAbsent(id, traceparent);
+        }
         record(id, "POST " + answer);
         switch (answer) {
             case CREATED -> respond(exchange, 201, "{\"id\":\"" + id + "\",\"status\":\"RESERVED\"}");

@@ -6,6 +6,7 @@ import org.apigate.testing.PayaraMicro;
 import org.apigate.testing.Tokens;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,12 +28,18 @@ final class UserService implements AutoCloseable {
     }
 
     static UserService start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with more configuration (e.g. telemetry). */
+    static UserService start(Map<String, String> properties) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         PayaraMicro process = PayaraMicro.named("user-" + run)
                 .deploy(Path.of(System.getProperty("order.userWar")), "/user")
                 .property("user.datasource.url", "jdbc:h2:file:" + Path.of("target", "it-data", "user-" + run)
                         .toAbsolutePath())
                 .properties(AuthSettings.service("user"))
+                .properties(properties)
                 .readyWhen("/user/api/users?limit=1", 401) // deployed, and its authentication installed
                 .build();
         UserService service = new UserService(process);

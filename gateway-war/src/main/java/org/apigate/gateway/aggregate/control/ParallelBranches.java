@@ -20,10 +20,10 @@ import java.util.concurrent.Future;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class BranchCalls {
+public class ParallelBranches {
 
     @Inject
-    ServiceCalls calls;
+    BranchCall branch;
 
     /**
      * The service's answer, or why there is none - returned, never thrown across the EJB boundary. The declared type
@@ -32,6 +32,6 @@ public class BranchCalls {
      */
     @Asynchronous
     public Future<Outcome<BufferedReply>> call(UpstreamRequest request, Deadline deadline) {
-        return new AsyncResult<>(calls.call(request, deadline));
+        return new AsyncResult<>(branch.call(request, deadline));
     }
 }

@@ -16,7 +16,7 @@ import org.apigate.gateway.routing.entity.UpstreamRequest;
  * must not break the others.
  */
 @ApplicationScoped
-public class ServiceCalls {
+public class BranchCall {
 
     @Inject
     Upstream upstream;
