@@ -17,10 +17,6 @@ public final class RestClients {
 
     private static final Logger LOG = Logger.getLogger(RestClients.class.getName());
 
-    /** The defaults of the WAR's configuration, should those keys be missing. */
-    static final long CONNECT_TIMEOUT_MS = 500;
-    static final long READ_TIMEOUT_MS = 1500;
-
     private RestClients() {
     }
 
@@ -38,8 +34,8 @@ public final class RestClients {
             LOG.severe(e.getMessage());
             throw e;
         }
-        long connect = timeout(config, configKey, "connectTimeout", CONNECT_TIMEOUT_MS);
-        long read = timeout(config, configKey, "readTimeout", READ_TIMEOUT_MS);
+        long connect = timeout(config, configKey, "connectTimeout");
+        long read = timeout(config, configKey, "readTimeout");
         LOG.info(() -> "Instances of " + configKey + " (" + urlsKey + "): " + urls);
         return new Instances<>(configKey, urls.stream().map(url -> new Instances.Instance<>(url,
                 RestClientBuilder.newBuilder()
@@ -49,7 +45,8 @@ public final class RestClients {
                         .build(api))).toList());
     }
 
-    static long timeout(Config config, String configKey, String name, long fallback) {
-        return config.getOptionalValue(configKey + "/mp-rest/" + name, Long.class).orElse(fallback);
+    /** A timeout in ms; the WAR's microprofile-config.properties ships each one, so none is defaulted here too. */
+    private static long timeout(Config config, String configKey, String name) {
+        return config.getValue(configKey + "/mp-rest/" + name, Long.class);
     }
 }
