@@ -1,6 +1,7 @@
 package org.apigate.system;
 
 import org.apigate.testing.Command;
+import org.apigate.testing.PayaraMicro;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +96,18 @@ public final class LocalPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code instance} with the data source of {@code service} ({@code user}, {@code inventory}, {@code order}) on
+     * {@code database} of this set ({@code users}, {@code inventory}, {@code orders}; the password from the
+     * environment). Several instances given the same database share it.
+     */
+    public PayaraMicro.Builder onPostgres(PayaraMicro.Builder instance, String service, String database) {
+        return instance.property(service + ".datasource.class", "org.postgresql.ds.PGSimpleDataSource")
+                .property(service + ".datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database + suffix)
+                .property(service + ".datasource.user", "apigate_" + service + suffix)
+                .environment(service.toUpperCase(java.util.Locale.ROOT) + "_DATASOURCE_PASSWORD", password(service));
     }
 
     /** Runs SQL as the superuser in a database of this set (name without suffix); tuples only, unaligned. */

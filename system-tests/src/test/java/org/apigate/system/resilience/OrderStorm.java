@@ -27,10 +27,15 @@ final class OrderStorm implements AutoCloseable {
 
     /** What one client sent and what it got back; status -1 when no answer came at all (timeout, reset). */
     record Answer(Buyer buyer, String key, int status, String orderId, String problemType, String failure,
-                  Duration took) {
+                  Instant sent, Duration took) {
 
         boolean answered() {
             return status > 0;
+        }
+
+        /** Whether the request was under way at {@code moment}: sent before it, answered after it. */
+        boolean inFlightAt(Instant moment) {
+            return sent.isBefore(moment) && sent.plus(took).isAfter(moment);
         }
 
         @Override
@@ -60,7 +65,7 @@ final class OrderStorm implements AutoCloseable {
             storm.pending.add(storm.clients.submit(() -> {
                 ready.countDown();
                 go.await();
-                return storm.place(shop.gateway("/orders"), buyer, sku);
+                return storm.placeCounted(shop.gateway("/orders"), buyer, sku);
             }));
         }
         try {
@@ -72,8 +77,17 @@ final class OrderStorm implements AutoCloseable {
         return storm;
     }
 
-    private Answer place(String url, Buyer buyer, String sku) {
-        String key = "storm-" + UUID.randomUUID();
+    private Answer placeCounted(String url, Buyer buyer, String sku) {
+        try {
+            return place(url, buyer, sku, "storm-" + UUID.randomUUID());
+        } finally {
+            lastAnswered.accumulateAndGet(Instant.now(), (a, b) -> a.isAfter(b) ? a : b);
+            answered.incrementAndGet();
+        }
+    }
+
+    /** One order for one unit of {@code sku} under {@code key}, with a bounded timeout; never throws. */
+    static Answer place(String url, Buyer buyer, String sku, String key) {
         Instant sent = Instant.now();
         try {
             Http.Reply reply = Http.send(Http.request(url, "Authorization", buyer.authorization(),
@@ -83,12 +97,10 @@ final class OrderStorm implements AutoCloseable {
             JsonObject body = reply.body().startsWith("{") ? reply.json() : JsonObject.EMPTY_JSON_OBJECT;
             String orderId = body.getString(reply.status() == 201 ? "id" : "orderId", null);
             String type = body.getString("type", null);
-            return new Answer(buyer, key, reply.status(), orderId, type, null, Duration.between(sent, Instant.now()));
+            return new Answer(buyer, key, reply.status(), orderId, type, null, sent,
+                    Duration.between(sent, Instant.now()));
         } catch (RuntimeException e) {
-            return new Answer(buyer, key, -1, null, null, e.toString(), Duration.between(sent, Instant.now()));
-        } finally {
-            lastAnswered.accumulateAndGet(Instant.now(), (a, b) -> a.isAfter(b) ? a : b);
-            answered.incrementAndGet();
+            return new Answer(buyer, key, -1, null, null, e.toString(), sent, Duration.between(sent, Instant.now()));
         }
     }
 
@@ -99,17 +111,21 @@ final class OrderStorm implements AutoCloseable {
 
     /** Every answer, in the order the requests were made; waits at most the per-request timeout plus a margin. */
     List<Answer> answers() {
-        List<Answer> answers = new ArrayList<>();
-        Instant deadline = started.plus(PER_REQUEST).plusSeconds(30);
-        for (Future<Answer> answer : pending) {
+        return finished(pending, started.plus(PER_REQUEST).plusSeconds(30));
+    }
+
+    /** What each client returned, in order, waiting until {@code deadline} at most; a client not done by then fails. */
+    static <T> List<T> finished(List<Future<T>> clients, Instant deadline) {
+        List<T> results = new ArrayList<>();
+        for (Future<T> client : clients) {
             try {
-                answers.add(answer.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                results.add(client.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
                         TimeUnit.MILLISECONDS));
             } catch (Exception e) {
                 throw new AssertionError("A client never finished: " + e, e);
             }
         }
-        return answers;
+        return results;
     }
 
     /** From the start to the last answer so far (not to now: a test may read it after waiting for other things). */

@@ -8,6 +8,10 @@
  * <li><b>Nothing orphaned by a crash.</b> Inventory killed ({@code kill -9}) in the middle of an order load and
  * started again: once compensation has run, every confirmed order has its reservation and every reservation its
  * confirmed order, and the stock adds up.</li>
+ * <li><b>Losing one instance costs nothing.</b> An order instance killed before a burst: the same 50 of 200.
+ * One killed during a burst of 200 keyed orders: every client that got a 502/503 repeats its request with its key
+ * and gets its one order, never a second. One of two user instances (on one PostgreSQL database) killed under a
+ * GET load: no request sent after the kill fails. The gateway never ejects the survivor.</li>
  * <li><b>Nothing lost by a restart.</b> Every service stopped (killed or shut down) and started again: users,
  * items, orders and reservations are exactly what they were.</li>
  * </ul>

@@ -52,6 +52,15 @@ public class PassiveHealth {
         return state == null || !state.ejectedAt(clock.instant());
     }
 
+    /**
+     * Whether the latest call to {@code instance} could not even connect (refused, connect timeout) and none has
+     * succeeded since: connections pooled before then lead to a process that is gone, so calls take fresh ones.
+     */
+    public boolean unreachable(URI instance) {
+        InstanceState state = failing.get(instance);
+        return state != null && state.lastFailure() != null && state.lastFailure().connecting();
+    }
+
     public void succeeded(URI instance) {
         // the common case is an instance without a record: no write then
         if (failing.containsKey(instance)) {

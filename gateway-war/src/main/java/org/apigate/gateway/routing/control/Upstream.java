@@ -28,8 +28,11 @@ import java.util.logging.Logger;
  * <p>
  * Failover: a request that never arrived (refused, connect timeout) goes to the next instance whatever its method; an
  * idempotent one also after a timeout, a broken connection or a 502/503 answer. A pooled connection that turns out
- * stale is retried once on a fresh connection to the same instance (idempotent requests only: a POST on a connection
- * that broke may have arrived) and never counts against the instance's health.
+ * stale is retried once on a fresh connection to the same instance (idempotent requests, and those with an
+ * {@code Idempotency-Key}: a plain POST on a connection that broke may have arrived) and never counts against the
+ * instance's health. While an instance's latest call could not connect, its pooled connections are not used at
+ * all: they lead to a process that is gone (killed instances leave them behind, and one that was idle for less
+ * than the pool's stale check is handed out unchecked).
  */
 @ApplicationScoped
 public class Upstream {
@@ -87,7 +90,7 @@ public class Upstream {
         UpstreamResponse overloaded = null;
         UpstreamFailure failure = null;
         for (URI instance : candidates) {
-            boolean fresh = false;
+            boolean fresh = health.unreachable(instance);
             while (true) {
                 Duration timeout = request.timeout();
                 boolean cutShort = false;

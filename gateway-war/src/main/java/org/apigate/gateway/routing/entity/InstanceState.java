@@ -22,6 +22,11 @@ public record InstanceState(int consecutiveFailures, List<UpstreamFailure.Kind> 
         return ejectedUntil != null && now.isBefore(ejectedUntil);
     }
 
+    /** The kind of the latest failure, or null when there is none on record. */
+    public UpstreamFailure.Kind lastFailure() {
+        return recentFailures.isEmpty() ? null : recentFailures.get(recentFailures.size() - 1);
+    }
+
     /** This state after one more failure of {@code kind}; ejected until {@code until} when that is not null. */
     public InstanceState failedAgain(UpstreamFailure.Kind kind, Instant until) {
         List<UpstreamFailure.Kind> recent = new ArrayList<>(recentFailures);

@@ -42,6 +42,11 @@ public final class UpstreamFailure extends Exception {
             this.status = status;
         }
 
+        /** Whether no connection to the instance could be made: whatever was pooled for it is gone too. */
+        public boolean connecting() {
+            return this == REFUSED || this == CONNECT_TIMEOUT;
+        }
+
         /** Whether this failure says something about the instance's health (passive health counts it). */
         public boolean countsAgainstInstance() {
             return countsAgainstInstance;
@@ -61,11 +66,14 @@ public final class UpstreamFailure extends Exception {
 
     /**
      * Whether the request may be sent again: always when it never arrived, otherwise only when repeating it is
-     * harmless (an idempotent method) - a POST that timed out may have created an order already. A streamed body
-     * already partly sent cannot be sent again at all.
+     * harmless (an idempotent method) - a POST that timed out may have created an order already. After a stale
+     * pooled connection a request with an {@code Idempotency-Key} may be sent again too (as Go's HTTP client does):
+     * the instance usually died or closed the connection before it read the request, and if it did act on it, the
+     * service answers the repeat with that first outcome. A streamed body already partly sent cannot be sent again.
      */
     public boolean allowsRetry(UpstreamRequest request) {
-        return (!kind.mayHaveArrived || request.idempotent()) && request.body().sendable();
+        boolean repeatable = request.idempotent() || (kind == Kind.STALE_CONNECTION && request.keyed());
+        return (!kind.mayHaveArrived || repeatable) && request.body().sendable();
     }
 
     public ProblemException toProblem(String service) {

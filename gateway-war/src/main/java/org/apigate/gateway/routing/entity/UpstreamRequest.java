@@ -18,7 +18,18 @@ public record UpstreamRequest(String method, String service, String target, Map<
     /** RFC 9110 §9.2.2: repeating these has the same effect as sending them once, so another instance may retry. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
+    /**
+     * The header with which a client makes a request safe to repeat whatever its method: the service answers a
+     * repeat with the first outcome (draft-ietf-httpapi-idempotency-key-header; the order service does).
+     */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     public boolean idempotent() {
         return IDEMPOTENT.contains(method);
+    }
+
+    /** Whether the client sent an {@code Idempotency-Key}, so that sending the request again is harmless. */
+    public boolean keyed() {
+        return headers.keySet().stream().anyMatch(IDEMPOTENCY_KEY::equalsIgnoreCase);
     }
 }

@@ -10,7 +10,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +114,44 @@ class PassiveHealthTest {
         assertTrue(health.failed("s", B, Kind.REFUSED, TWO), "once A is back, B may go");
     }
 
+    /** What an operator reads to tell a dead instance from stale connections or a busy pool: one line per ejection. */
+    @Test
+    void logsEachEjectionWithTheInstanceAndTheFailureKindsThatLedToIt() {
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(PassiveHealth.class.getName());
+        logger.addHandler(handler);
+        try {
+            health.failed("s", A, Kind.REFUSED, TWO);
+            health.failed("s", A, Kind.STALE_CONNECTION, TWO);
+            health.failed("s", A, Kind.CONNECT_TIMEOUT, TWO);
+            assertEquals(List.of(), records, "no ejection yet, nothing logged");
+
+            health.failed("s", A, Kind.BROKEN, TWO);
+            fail(B, 5, Kind.REFUSED, TWO);
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertEquals(1, records.size(), "one ejection, one line (B stays: max-ejection-percent)");
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        assertEquals("Instance " + A + " of the s service ejected for PT10S after 3 failures in a row; the last: "
+                + List.of(Kind.REFUSED, Kind.CONNECT_TIMEOUT, Kind.BROKEN), records.get(0).getMessage());
+    }
+
     @Test
     void theOnlyInstanceMayBeEjected() {
         List<Instance> one = List.of(new Instance(A, 1));
@@ -186,5 +229,20 @@ class PassiveHealthTest {
 
         assertTrue(health.failed("s", A, Kind.REFUSED, TWO));
         assertEquals(clock.instant().plus(Duration.ofMinutes(1)), health.stateOf(A).ejectedUntil());
+    }
+
+    @Test
+    void anInstanceIsUnreachableWhileItsLatestCallCouldNotConnect() {
+        assertFalse(health.unreachable(A));
+        health.failed("s", A, Kind.TIMEOUT, TWO);
+        assertFalse(health.unreachable(A), "a timeout came over a connection");
+
+        health.failed("s", A, Kind.REFUSED, TWO);
+        assertTrue(health.unreachable(A));
+        health.failed("s", B, Kind.CONNECT_TIMEOUT, TWO);
+        assertTrue(health.unreachable(B));
+
+        health.succeeded(A);
+        assertFalse(health.unreachable(A));
     }
 }

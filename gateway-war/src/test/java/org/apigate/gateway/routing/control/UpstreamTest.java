@@ -110,6 +110,12 @@ class UpstreamTest {
         return new UpstreamRequest(method, "svc", "/api/things?x=1", Map.of(), body, Duration.ofSeconds(10));
     }
 
+    /** A request with the client's {@code Idempotency-Key}. */
+    static UpstreamRequest keyed(String method) {
+        return new UpstreamRequest(method, "svc", "/api/things", Map.of("Idempotency-Key", List.of("k-1")),
+                RequestBody.of(new byte[]{'{', '}'}), Duration.ofSeconds(10));
+    }
+
     int failuresOf(URI instance) {
         return health.stateOf(instance).consecutiveFailures();
     }
@@ -172,6 +178,51 @@ class UpstreamTest {
         client.script(A, Kind.STALE_CONNECTION, 200).script(B, 200);
         ProblemException post = assertThrows(ProblemException.class, () -> upstream().open(request("POST"), null));
         assertEquals(502, post.problem().status(), "a POST on a broken connection may have arrived");
+    }
+
+    @Test
+    void aPostWithAnIdempotencyKeyIsRetriedFreshAfterAStaleConnection() {
+        client.script(A, Kind.STALE_CONNECTION, 201);
+
+        assertEquals(201, upstream().open(keyed("POST"), null).status());
+
+        assertEquals(List.of(new Call(A, false, Duration.ofSeconds(10)), new Call(A, true, Duration.ofSeconds(10))),
+                client.calls);
+        assertEquals(0, failuresOf(A));
+    }
+
+    /** The instance was killed: its pooled connection is stale, a fresh one is refused, the next instance answers. */
+    @Test
+    void aKeyedPostOnAConnectionToAKilledInstanceGoesToTheNextInstance() {
+        client.script(A, Kind.STALE_CONNECTION, Kind.REFUSED).script(B, 201);
+
+        UpstreamResponse response = upstream().open(keyed("POST"), null);
+
+        assertEquals(B, response.instance());
+        assertEquals(List.of(A, A, B), client.instancesCalled());
+    }
+
+    @Test
+    void anIdempotencyKeyDoesNotMakeATimeoutOrABrokenConnectionRepeatable() {
+        client.script(A, Kind.TIMEOUT, Kind.BROKEN).script(B, 201, 201);
+
+        assertEquals(504, assertThrows(ProblemException.class,
+                () -> upstream().open(keyed("POST"), null)).problem().status());
+        assertEquals(502, assertThrows(ProblemException.class,
+                () -> upstream().open(keyed("POST"), null)).problem().status());
+        assertEquals(List.of(A, A), client.instancesCalled(), "the first attempt may still be running");
+    }
+
+    @Test
+    void afterARefusalTheInstanceGetsFreshConnectionsUntilACallSucceeds() {
+        client.script(A, Kind.REFUSED, 200, 200).script(B, 200);
+        assertEquals(B, upstream().open(request("POST"), null).instance());
+
+        assertEquals(A, upstream().open(request("POST"), null).instance());
+        assertEquals(A, upstream().open(request("POST"), null).instance());
+
+        assertEquals(List.of(false, true, false), client.calls.stream().filter(c -> c.instance().equals(A))
+                .map(Call::fresh).toList(), "pooled, then fresh while refused, then pooled again");
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * inventory-war's reservations API. The base URL is {@code inventory/mp-rest/url}, which defaults to
- * {@code order.inventory.url}; error responses become exceptions in {@link InventoryResponses}. Every call carries
+ * inventory-war's reservations API, one client per instance of {@code order.inventory.url}
+ * ({@link InventoryInstances}); error responses become exceptions in {@link InventoryResponses}. Every call carries
  * this service's own credential for the audience {@code inventory} (the config key), for the saga's calls and the
  * compensation timer's alike: reservations are the order service's business, not the customer's.
  */
