@@ -2,6 +2,7 @@ package org.apigate.order.orders.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apigate.common.faulttolerance.TimeoutInterrupts;
 import org.apigate.order.inventory.control.InventoryUnavailableException;
 import org.apigate.order.inventory.control.OutOfStockException;
 import org.apigate.order.inventory.control.ReservationRequest;
@@ -11,8 +12,7 @@ import org.apigate.order.orders.entity.Order;
 import org.apigate.order.orders.entity.OrderForm;
 import org.apigate.order.orders.entity.OrderStatus;
 import org.apigate.order.users.control.UnknownUserException;
-import org.apigate.order.users.control.UserServiceUnavailableException;
-import org.apigate.order.users.control.Users;
+import org.apigate.order.users.control.UserCalls;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +37,7 @@ public class OrderPlacement {
     OrderBook book;
 
     @Inject
-    Users users;
+    UserCalls users;
 
     @Inject
     Reservations reservations;
@@ -104,12 +104,16 @@ public class OrderPlacement {
         };
     }
 
-    private void requireUser(String userId) {
+    void requireUser(String userId) {
         try {
-            users.requireExisting(userId);
+            users.find(userId);
         } catch (UnknownUserException e) {
             throw OrderProblems.unknownUser(userId);
-        } catch (UserServiceUnavailableException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: when @Timeout has interrupted the first attempt, Payara's @Retry
+            // delay ends at once with an InterruptedException it throws undeclared - a 500 if it got through
+            TimeoutInterrupts.clearAfterFailedCall();
+            LOG.warning(() -> "User service unavailable while checking user " + userId + ": " + e);
             throw OrderProblems.userServiceUnavailable();
         }
     }

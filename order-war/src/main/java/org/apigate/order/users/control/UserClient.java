@@ -9,13 +9,12 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * user-war's users API, one client per instance of {@code order.user.url} ({@link UserInstances}); error responses
- * become exceptions in {@link UserResponses}. Calls carry this service's own credential for the audience
+ * user-war's users API, one client per instance of {@code order.user.url} ({@link UserInstances}); an error status
+ * becomes the Rest Client's {@link jakarta.ws.rs.WebApplicationException}. Calls carry this service's own credential for the audience
  * {@code user} (the config key): the order service asks whether a user exists, which the customer's own token would
  * not let it ask for someone else - and the customer was checked against the order's userId before.
  */
 @RegisterRestClient(configKey = "user")
-@RegisterProvider(UserResponses.class)
 @RegisterProvider(ServiceTokenFilter.class)
 @Path("api/users")
 public interface UserClient {
