@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * Whose an order is, asked of the order service ({@code GET /api/orders/{id}} with the caller's own headers, as the
  * forwarded request would carry them) before a customer's request for it is forwarded. Nothing is forwarded unless
- * the order is found and is the caller's: an unknown order is a 404, and an order service that cannot say is a 502 -
- * the lookup is never itself the answer.
+ * the order is found and is the caller's: an unknown order is a 404; the order service's own 403 (it checks the
+ * caller's token itself and refuses someone else's order) means "not the caller's"; an order service that cannot
+ * say is a 502 - the lookup is never itself the answer.
  */
 @ApplicationScoped
 class OrderOwners {
@@ -52,6 +53,9 @@ class OrderOwners {
         }
         if (order.status() == 404) {
             throw new ProblemException(Problem.of(404, "Not Found", "There is no order " + orderId + "."));
+        }
+        if (order.status() == 403) {
+            return false;
         }
         String owner = order.status() == 200 ? ownerOf(order.bytes()) : null;
         if (owner == null) {
