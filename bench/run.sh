@@ -34,7 +34,7 @@ if [ -n "$SMOKE" ]; then
 else
   DURATION=${DURATION:-10s} WARMUP=${WARMUP:-10s} ROUNDS=${ROUNDS:-3} DELAY_MS=${DELAY_MS:-50}
   # the JIT of a Payara Micro instance needs longer than nginx and HAProxy (the report shows the JIT's CPU share)
-  JVM_WARMUP=${JVM_WARMUP:-20s}
+  JVM_WARMUP=${JVM_WARMUP:-60s}
 fi
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -188,7 +188,8 @@ DELAYED_PORT=$(free_port)
 HAPROXY_PORT=$(free_port)
 export NGINX_PORT HAPROXY_PORT
 
-java "$BENCH/DelayedBackend.java" "$DELAYED_PORT" "$DELAY_MS" >"$WORK/delayed.log" 2>&1 &
+# nodelay: the JDK server otherwise waits for a delayed ACK (~40 ms per answer on loopback)
+java -Dsun.net.httpserver.nodelay=true "$BENCH/DelayedBackend.java" "$DELAYED_PORT" "$DELAY_MS" >"$WORK/delayed.log" 2>&1 &
 DELAYED_PID=$!
 PIDS+=("$DELAYED_PID")
 sed -e "s#@PORT@#$NGINX_PORT#" -e "s#@WORK@#$WORK#g" -e "s#@DELAYED_PORT@#$DELAYED_PORT#" \
