@@ -87,9 +87,11 @@ remaining() { local left=$((DEADLINE - SECONDS)); [ $left -gt 0 ] || { echo "dea
 # Runs the asadmin commands in file $1 in one asadmin process (one JVM start instead of one per command) and fails
 # if any of them failed: multimode itself carries on after a failed command and exits 0.
 batch() {
-  local out
-  out=$(timeout "$(remaining)" "$ASADMIN" --interactive=false multimode --file "$1" 2>&1 | grep -v '^Unable to retrieve infocmp')
-  if grep -q '^Command .* failed\.' <<<"$out"; then
+  local out status=0
+  out=$(timeout "$(remaining)" "$ASADMIN" --interactive=false multimode --file "$1" 2>&1) || status=$?
+  out=$(grep -v '^Unable to retrieve infocmp' <<<"$out" || true)
+  # asadmin's own exit status too: a failed command must show its message, not end the script silently
+  if [ "$status" -ne 0 ] || grep -q '^Command .* failed\.' <<<"$out"; then
     echo "$out" >&2
     exit 1
   fi
@@ -226,7 +228,7 @@ if ! has management; then
 fi
 echo "  health and metrics: http://127.0.0.1:$MANAGEMENT_PORT/health, /metrics (not on the HTTP listener)"
 cmd set-metrics-configuration --virtualservers=management --dynamic=true
-cmd set-microprofile-healthcheck-configuration --virtualservers=management --dynamic=true
+cmd set-microprofile-healthcheck-configuration --virtualservers=management
 batch "$commands" >/dev/null
 rm -f "$work"/apigate-*-db
 # Payara moves the health endpoint to another virtual server only when it starts
