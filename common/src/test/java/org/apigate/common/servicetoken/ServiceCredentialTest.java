@@ -6,13 +6,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.apigate.common.auth.Jwts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,9 +38,7 @@ class ServiceCredentialTest {
     ServiceCredential credential(RSAKey key, Instant now) throws Exception {
         clock.set(now);
         Path pem = directory.resolve("service-private.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(key.toPrivateKey().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(pem, Jwts.privatePem(key));
         return new ServiceCredential(new MapConfig(Map.of(ServiceCredential.PRIVATE_KEY, pem.toUri().toString(),
                 ServiceCredential.SUBJECT, "order-service")), clock::get);
     }
